@@ -1,0 +1,57 @@
+/** Generic pieces of the API contract: errors, results, events. No Node, DOM or Electron imports. */
+
+export type ApiErrorCode =
+  | 'invalid-request' // the request failed its schema
+  | 'unknown-method'
+  | 'not-found'
+  | 'user-error' // the data or settings cannot be used as given (bad CSV, infeasible constraints …)
+  | 'conflict'
+  | 'cancelled'
+  | 'unauthorized'
+  | 'internal'; // a bug: the message says what broke
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Thrown by services for errors a user can act on; transports turn it into an ApiError. */
+export class FrontierError extends Error {
+  readonly code: ApiErrorCode;
+  readonly details: unknown;
+  constructor(code: ApiErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'FrontierError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Progress of a long job (optimisation sweep, import, backtest, report). */
+export interface JobProgress {
+  jobId: string;
+  /** Units done so far and in total (points, rows, pages …); total 0 = unknown. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+/** Push events from main to every client. */
+export interface ApiEvents {
+  'job-progress': JobProgress;
+  /** Something in the store changed (another window, the CLI, an import): refresh lists. */
+  'data-changed': { what: 'instruments' | 'prices' | 'scenarios' | 'imports' | 'transactions' };
+}
+export type ApiEventName = keyof ApiEvents;

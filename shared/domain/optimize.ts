@@ -1,0 +1,184 @@
+/**
+ * Optimisation settings and results shared by the engine, the API, the CLI, saved scenarios and the UI.
+ * Units: returns and volatilities are annualised fractions (0.08 = 8 %) unless a field says otherwise.
+ */
+import { z } from 'zod';
+
+export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
+export const RISK_MODELS = [
+  'sample',
+  'ledoit-wolf',
+  'ledoit-wolf-single-factor',
+  'ledoit-wolf-constant-correlation',
+  'exp',
+  'semicovariance',
+] as const;
+export const OBJECTIVES = [
+  'min-volatility',
+  'max-sharpe',
+  'efficient-risk',
+  'efficient-return',
+  'max-utility',
+  'max-return',
+  'risk-parity',
+  'hrp',
+  'min-cvar',
+  'efficient-cvar',
+  'min-cdar',
+  'efficient-cdar',
+  'min-semivariance',
+] as const;
+
+export type ReturnEstimator = (typeof RETURN_ESTIMATORS)[number];
+export type RiskModel = (typeof RISK_MODELS)[number];
+export type Objective = (typeof OBJECTIVES)[number];
+
+const ticker = z.string().min(1).max(64);
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const estimatorSchema = z.object({
+  returns: z.enum(RETURN_ESTIMATORS).default('historical'),
+  /** EMA / EWMA span in periods (days). */
+  span: z.number().int().positive().default(500),
+  logReturns: z.boolean().default(false),
+  risk: z.enum(RISK_MODELS).default('sample'),
+  /** Semicovariance benchmark, per period (daily) return. */
+  benchmark: finite.default(0),
+  /** Periods per year. */
+  frequency: z.number().int().positive().default(252),
+  /** Ticker of the market series for CAPM (must be in the price source); absent = equal-weighted universe. */
+  market: ticker.optional(),
+});
+export type EstimatorSettings = z.output<typeof estimatorSchema>;
+
+export const boundsSchema = z.tuple([finite, finite]);
+
+export const groupSchema = z.object({
+  name: z.string().min(1),
+  tickers: z.array(ticker).min(1),
+  min: finite.optional(),
+  max: finite.optional(),
+});
+export type GroupConstraint = z.output<typeof groupSchema>;
+
+export const constraintsSchema = z.object({
+  /** Global weight bounds [lo, hi] (fractions); shorting when lo < 0. */
+  bounds: boundsSchema.default([0, 1]),
+  /** Per-asset bounds overriding the global ones. */
+  assetBounds: z.record(ticker, boundsSchema).default({}),
+  marketNeutral: z.boolean().default(false),
+  groups: z.array(groupSchema).default([]),
+  /** L2 regularisation γ (adds γ‖w‖² to the minimised objective). */
+  l2: finite.nonnegative().default(0),
+  /** Proportional transaction cost k (adds k‖w − w₀‖₁). */
+  txCost: finite.nonnegative().default(0),
+  currentWeights: z.record(ticker, finite).optional(),
+  maxTurnover: finite.positive().optional(),
+  maxHoldings: z.number().int().positive().optional(),
+  trackingError: finite.positive().optional(),
+  benchmarkWeights: z.record(ticker, finite).optional(),
+});
+export type Constraints = z.output<typeof constraintsSchema>;
+
+export const targetsSchema = z.object({
+  /** Annual risk-free rate (fraction). */
+  rf: finite.default(0),
+  targetVolatility: finite.positive().optional(),
+  targetReturn: finite.optional(),
+  riskAversion: finite.positive().default(1),
+  /** CVaR / CDaR confidence level. */
+  beta: finite.gt(0).lt(1).default(0.95),
+});
+export type Targets = z.output<typeof targetsSchema>;
+
+const viewConfidence = finite.min(0).max(1).optional();
+export const viewSchema = z.union([
+  z.object({ asset: ticker, return: finite, confidence: viewConfidence }),
+  z.object({
+    long: z.array(ticker).min(1),
+    short: z.array(ticker).default([]),
+    return: finite,
+    confidence: viewConfidence,
+  }),
+]);
+export type View = z.output<typeof viewSchema>;
+
+export const viewsSchema = z.object({
+  prior: z
+    .union([z.enum(['market', 'equal', 'historical', 'none']), z.record(ticker, finite)])
+    .default('historical'),
+  marketCaps: z.record(ticker, finite.positive()).optional(),
+  riskAversion: z.union([finite.positive(), z.literal('market')]).optional(),
+  /** Ticker of the market series used to imply δ when riskAversion is "market". */
+  marketTicker: ticker.optional(),
+  tau: finite.positive().default(0.05),
+  omega: z.enum(['proportional', 'idzorek']).default('proportional'),
+  views: z.array(viewSchema).default([]),
+});
+export type BlackLittermanSettings = z.output<typeof viewsSchema>;
+
+/** Everything needed to run one optimisation, apart from the prices. */
+export const optimizeOptionsSchema = z.object({
+  objective: z.enum(OBJECTIVES).default('min-volatility'),
+  estimators: estimatorSchema.default(estimatorSchema.parse({})),
+  targets: targetsSchema.default(targetsSchema.parse({})),
+  constraints: constraintsSchema.default(constraintsSchema.parse({})),
+  blackLitterman: viewsSchema.optional(),
+});
+export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
+export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
+
+/** Which price rows feed the estimators. */
+export const windowSchema = z.object({
+  start: z.iso.date().optional(),
+  end: z.iso.date().optional(),
+  /** Keep only dates where every ticker has a price. */
+  completeRows: z.boolean().default(false),
+  /** Keep only the last N returns. */
+  last: z.number().int().positive().optional(),
+});
+export type PriceWindow = z.output<typeof windowSchema>;
+
+export interface Performance {
+  expectedReturn: number;
+  volatility: number;
+  sharpe: number;
+  cvar?: number;
+  cdar?: number;
+}
+
+export interface Diagnostics {
+  solver: string;
+  iterations: number;
+  solveTimeMs: number;
+  /** Largest KKT residuals (stationarity, primal feasibility, complementarity). */
+  kkt?: { stationarity: number; feasibility: number; complementarity: number };
+  activeConstraints: string[];
+  riskContributions: Record<string, number>;
+  estimators: EstimatorSettings;
+  warnings: string[];
+  [extra: string]: unknown;
+}
+
+export interface OptimizeResult {
+  weights: Record<string, number>;
+  performance: Performance;
+  status: 'optimal' | 'optimal-inaccurate';
+  diagnostics: Diagnostics;
+  prior?: Record<string, number>;
+  posterior?: Record<string, number>;
+}
+
+export interface FrontierPoint {
+  expectedReturn: number;
+  volatility: number;
+  sharpe: number;
+  weights: Record<string, number>;
+}
+
+export interface FrontierResult {
+  points: FrontierPoint[];
+  turningPoints?: FrontierPoint[];
+  /** Single assets as (return, volatility) for plotting. */
+  assets?: { ticker: string; expectedReturn: number; volatility: number }[];
+}

@@ -1,0 +1,12 @@
+/** Every job kind a worker can run, by name. Loaded only inside workers (and by type in the pool). */
+import type { JobFunction } from './job-context.js';
+import { diagnosticJobs } from './kinds/diagnostic.js';
+
+export const jobRegistry = {
+  ...diagnosticJobs,
+} satisfies Record<string, JobFunction<never, unknown>>;
+
+export type JobRegistry = typeof jobRegistry;
+export type JobKind = keyof JobRegistry;
+export type JobInput<K extends JobKind> = Parameters<JobRegistry[K]>[0];
+export type JobOutput<K extends JobKind> = Awaited<ReturnType<JobRegistry[K]>>;
