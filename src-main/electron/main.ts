@@ -1,0 +1,159 @@
+/**
+ * The desktop app: one secure window over app://frontier (the built renderer), the API over IPC to the
+ * same handlers as web mode and the CLI, native Save dialogs, and a small application menu.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { appRoot, rendererDir } from '../app-paths.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../host/security.js';
+import { createRuntime, type Runtime } from '../services/runtime.js';
+import { createElectronPrinter } from './electron-printer.js';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, resolveAppPath, secureWebPreferences } from './window-policy.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let runtime: Runtime | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function dbPathFromArgs(): string {
+  const flag = process.argv.indexOf('--db');
+  if (flag > 0 && process.argv[flag + 1]) return process.argv[flag + 1]!;
+  return process.env.FRONTIER_DB ?? join(app.getPath('userData'), 'frontier.db');
+}
+
+/** `npm start` builds better-sqlite3 for Electron's ABI into .electron-native/ (Node keeps its own). */
+function electronNativeBinding(): string | undefined {
+  const candidate = join(appRoot(), '.electron-native', 'better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+function serveApp(): void {
+  const root = rendererDir();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(root, request.url, join, normalize);
+    if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(`file://${file}`);
+    const headers = new Headers(response.headers);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers.set(k, v);
+    if (extname(file) === '.html') headers.set('Content-Type', 'text/html; charset=utf-8');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function registerIpc(rt: Runtime): void {
+  ipcMain.handle('frontier:call', (event, method: unknown, request: unknown) => {
+    // Only our own page may call the API, whatever else might get loaded.
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
+      return { ok: false, error: { code: 'unauthorized', message: 'caller is not the Frontier window' } };
+    }
+    if (typeof method !== 'string') return { ok: false, error: { code: 'invalid-request', message: 'method must be a string' } };
+    return rt.call(method, request);
+  });
+  ipcMain.handle('frontier:save-file', async (event, name: unknown, bytes: unknown) => {
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return { saved: false };
+    if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return { saved: false };
+    const safeName = name.replace(/[/\\:*?"<>|]/g, '_').slice(0, 200);
+    const target = await dialog.showSaveDialog(mainWindow ?? BrowserWindow.getFocusedWindow()!, {
+      defaultPath: join(app.getPath('documents'), safeName),
+      filters: safeName.endsWith('.pdf') ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'JSON', extensions: ['json'] }],
+    });
+    if (target.canceled || !target.filePath) return { saved: false };
+    writeFileSync(target.filePath, bytes);
+    return { saved: true, path: target.filePath };
+  });
+  rt.listen((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('frontier:event', event, payload);
+  });
+}
+
+function buildMenu(): void {
+  const send = (shortcut: string) => () => mainWindow?.webContents.send('frontier:event', 'menu-command', { command: shortcut });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      {
+        label: 'File',
+        submenu: [
+          { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: send('import') },
+          { label: 'Save Scenario', accelerator: 'CmdOrCtrl+S', click: send('save') },
+          { label: 'Export PDF Report…', accelerator: 'CmdOrCtrl+P', click: send('export-pdf') },
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
+      },
+      { role: 'editMenu' },
+      { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+      { role: 'windowMenu' },
+      { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'F1', click: send('help') }] },
+    ]),
+  );
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Frontier',
+    show: false,
+    backgroundColor: '#101418',
+    webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+app.enableSandbox();
+app.whenReady().then(() => {
+  lockDown();
+  serveApp();
+  const binding = electronNativeBinding();
+  runtime = createRuntime({
+    dbPath: dbPathFromArgs(),
+    mode: 'electron',
+    makePrinter: async () => createElectronPrinter(),
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+  registerIpc(runtime);
+  buildMenu();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}).catch((error: unknown) => {
+  dialog.showErrorBox('Frontier could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void runtime?.close();
+});

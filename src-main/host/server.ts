@@ -1,0 +1,172 @@
+/**
+ * Web mode: serves the built renderer and the API on 127.0.0.1 only. `POST /api/<method>` with the
+ * per-run token in `X-Frontier-Token`; push events over SSE at `/api/events?token=…`. No CORS headers.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ApiErrorCode, ApiResult } from '../../shared/api.js';
+import type { Runtime } from '../services/runtime.js';
+import { hostAllowed, newToken, originAllowed, SECURITY_HEADERS, tokenMatches } from './security.js';
+
+export interface HostOptions {
+  runtime: Runtime;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** Largest accepted request body in bytes (imports carry whole files). */
+  maxBodyBytes?: number;
+}
+
+export interface Host {
+  server: Server;
+  port: number;
+  token: string;
+  /** The URL to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiErrorCode, number> = {
+  'invalid-request': 400,
+  'unknown-method': 404,
+  'not-found': 404,
+  'user-error': 422,
+  conflict: 409,
+  cancelled: 409,
+  unauthorized: 401,
+  internal: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, result: ApiResult<unknown>): void {
+  send(res, result.ok ? 200 : STATUS[result.error.code], JSON.stringify(result));
+}
+
+function refuse(res: ServerResponse, code: ApiErrorCode, message: string): void {
+  sendResult(res, { ok: false, error: { code, message } });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(res: ServerResponse, root: string, urlPath: string): void {
+  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '');
+  const full = join(root, relative);
+  // Path traversal guard: the resolved file must stay inside the renderer folder.
+  if (!full.startsWith(root + sep) || !existsSync(full) || !statSync(full).isFile()) {
+    if (!existsSync(join(root, 'index.html'))) return send(res, 503, 'The renderer is not built: run `npm run build`.', 'text/plain; charset=utf-8');
+    return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[extname(full)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  });
+  createReadStream(full).pipe(res);
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const token = options.token ?? newToken();
+  const limit = options.maxBodyBytes ?? 512 * 1024 * 1024;
+  const root = normalize(options.rendererDir);
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = options.runtime.listen((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!hostAllowed(req, port)) return refuse(res, 'unauthorized', 'unexpected Host header');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') return refuse(res, 'invalid-request', 'events: use GET');
+        if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(res, 'unauthorized', 'missing or wrong token');
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+        req.on('close', () => {
+          clearInterval(keepAlive);
+          streams.delete(res);
+        });
+        return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return refuse(res, 'invalid-request', 'API calls use POST');
+        if (!originAllowed(req, port)) return refuse(res, 'unauthorized', 'cross-origin request refused');
+        const given = req.headers['x-frontier-token'];
+        if (!tokenMatches(token, Array.isArray(given) ? given[0] : given)) return refuse(res, 'unauthorized', 'missing or wrong token');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return refuse(res, 'invalid-request', 'send the request as application/json');
+        }
+        const body = await readBody(req, limit);
+        if (body === null) return refuse(res, 'invalid-request', `request larger than ${limit} bytes`);
+        let request: unknown;
+        try {
+          request = body.length === 0 ? {} : JSON.parse(body);
+        } catch {
+          return refuse(res, 'invalid-request', 'the request body is not valid JSON');
+        }
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        return sendResult(res, await options.runtime.call(method, request));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
+      return serveStatic(res, root, url.pathname);
+    })().catch((error: unknown) => {
+      if (!res.headersSent) refuse(res, 'internal', `internal error: ${(error as Error).message}`);
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

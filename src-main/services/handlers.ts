@@ -1,0 +1,18 @@
+/** Every API method's handler, by name: the domain maps combined, checked against the contract. */
+import type { ApiMethod } from '../../shared/api.js';
+import type { Handlers } from './context.js';
+import { importHandlers } from './import-service.js';
+import { marketDataHandlers } from './market-data-service.js';
+import { optimizeHandlers } from './optimize-service.js';
+import { reportHandlers } from './report-service.js';
+import { scenarioHandlers } from './scenario-service.js';
+import { systemHandlers } from './system-service.js';
+
+export const handlers = {
+  ...systemHandlers,
+  ...marketDataHandlers,
+  ...importHandlers,
+  ...optimizeHandlers,
+  ...scenarioHandlers,
+  ...reportHandlers,
+} satisfies Handlers<ApiMethod>;

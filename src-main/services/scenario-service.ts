@@ -1,0 +1,30 @@
+/** Saved scenarios: list, read, save, delete, duplicate. */
+import type { ScenarioResults } from '../../shared/domain/scenario.js';
+import {
+  deleteScenario,
+  duplicateScenario,
+  getScenario,
+  listScenarios,
+  saveScenario,
+} from '../store/scenarios-repo.js';
+import type { Handlers } from './context.js';
+
+export const scenarioHandlers = {
+  'scenario-list': (_req, ctx) => listScenarios(ctx.db),
+  'scenario-get': (req, ctx) => getScenario(ctx.db, req.id),
+  'scenario-save': (req, ctx) => {
+    const saved = saveScenario(ctx.db, req.scenario, req.results satisfies ScenarioResults | undefined, req.id);
+    ctx.emit('data-changed', { what: 'scenarios' });
+    return saved;
+  },
+  'scenario-delete': (req, ctx) => {
+    deleteScenario(ctx.db, req.id);
+    ctx.emit('data-changed', { what: 'scenarios' });
+    return { id: req.id };
+  },
+  'scenario-duplicate': (req, ctx) => {
+    const copy = duplicateScenario(ctx.db, req.id, req.name);
+    ctx.emit('data-changed', { what: 'scenarios' });
+    return copy;
+  },
+} satisfies Handlers<'scenario-list' | 'scenario-get' | 'scenario-save' | 'scenario-delete' | 'scenario-duplicate'>;
