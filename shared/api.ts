@@ -10,6 +10,7 @@ import { importRequests, type ImportResponses } from './api/imports.js';
 import { optimizeRequests, type OptimizeResponses } from './api/optimize.js';
 import { scenarioRequests, type ScenarioResponses } from './api/scenarios.js';
 import { reportRequests, type ReportResponses } from './api/reports.js';
+import { backtestRequests, type BacktestResponses } from './api/backtest.js';
 
 export * from './api/contract.js';
 
@@ -20,6 +21,7 @@ export const requestSchemas = {
   ...optimizeRequests,
   ...scenarioRequests,
   ...reportRequests,
+  ...backtestRequests,
 } satisfies Record<string, z.ZodType>;
 
 export interface ApiResponses
@@ -28,7 +30,8 @@ export interface ApiResponses
     ImportResponses,
     OptimizeResponses,
     ScenarioResponses,
-    ReportResponses {}
+    ReportResponses,
+    BacktestResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;
 /** What a client sends (defaults may be left out). */

@@ -1,4 +1,4 @@
-/** API methods for importing CSV files (preview, commit, history, undo). */
+/** API methods for importing CSV files (preview, commit, history, undo) and reading what was imported. */
 import { z } from 'zod';
 
 /** A file sent by the renderer: its name and bytes (base64, since JSON and IPC both carry it). */
@@ -8,10 +8,53 @@ export const importFileSchema = z.object({
 });
 export type ImportFile = z.output<typeof importFileSchema>;
 
+export const TRANSACTION_TYPE_NAMES = ['buy', 'sell', 'dividend', 'interest', 'tax', 'fee', 'deposit', 'withdrawal', 'split', 'fx'] as const;
+
+/** A column mapping for a layout no built-in format knows (the wizard's result; saved as a template). */
+export const columnMappingSchema = z.object({
+  kind: z.enum(['prices', 'transactions', 'positions']),
+  headerLine: z.number().int().min(0).optional(),
+  date: z.string().min(1).max(200),
+  ticker: z.string().max(200).optional(),
+  fields: z
+    .object({
+      open: z.string().max(200).optional(),
+      high: z.string().max(200).optional(),
+      low: z.string().max(200).optional(),
+      close: z.string().max(200).optional(),
+      adjClose: z.string().max(200).optional(),
+      volume: z.string().max(200).optional(),
+    })
+    .optional(),
+  type: z.string().max(200).optional(),
+  quantity: z.string().max(200).optional(),
+  price: z.string().max(200).optional(),
+  fee: z.string().max(200).optional(),
+  amount: z.string().max(200).optional(),
+  currency: z.string().max(200).optional(),
+  isin: z.string().max(200).optional(),
+  description: z.string().max(200).optional(),
+  externalId: z.string().max(200).optional(),
+  account: z.string().max(200).optional(),
+  costBasis: z.string().max(200).optional(),
+  value: z.string().max(200).optional(),
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  decimal: z.enum(['dot', 'comma']).optional(),
+  signs: z.enum(['as-is', 'by-type']).optional(),
+  actions: z.record(z.string().max(200), z.enum(TRANSACTION_TYPE_NAMES)).optional(),
+});
+export type ColumnMappingInput = z.output<typeof columnMappingSchema>;
+
 export const importOptionsSchema = z.object({
   ticker: z.string().min(1).max(64).optional(),
   format: z.string().min(1).max(64).optional(),
   account: z.string().min(1).max(100).optional(),
+  currency: z.string().min(1).max(10).optional(),
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  decimal: z.enum(['dot', 'comma']).optional(),
+  mapping: columnMappingSchema.optional(),
+  /** Name of a saved template to apply (its mapping). */
+  template: z.string().min(1).max(100).optional(),
 });
 
 export interface ImportIssue {
@@ -32,6 +75,18 @@ export interface ImportFileSummary {
   lastDate: string | null;
   skipped: { line: number; reason: string }[];
   warnings: string[];
+  encoding: string;
+  delimiter: string;
+  /** Header cells of the table read (for the mapping wizard). */
+  header: string[];
+  /** Rows per ticker (prices) or per transaction type (transactions). */
+  counts: Record<string, number>;
+  /** Rows of this file already in the database (a re-import adds none of them). */
+  alreadyStored: number;
+  /** A few parsed rows for the preview table. */
+  sample: Record<string, string | number | null>[];
+  /** Saved templates whose header matches this file. */
+  templates: string[];
 }
 
 export interface ImportOutcome {
@@ -51,6 +106,59 @@ export interface ImportBatch {
   undone: boolean;
 }
 
+export interface StoredTransaction {
+  account: string;
+  date: string;
+  type: (typeof TRANSACTION_TYPE_NAMES)[number];
+  ticker: string | null;
+  quantity: number | null;
+  price: number | null;
+  fee: number | null;
+  amount: number | null;
+  currency: string | null;
+  isin: string | null;
+  externalId: string | null;
+  sourceFile: string;
+  sourceLine: number;
+}
+
+export interface StoredPosition {
+  account: string;
+  asOf: string;
+  ticker: string;
+  quantity: number;
+  costBasis: number | null;
+  price: number | null;
+  value: number | null;
+  currency: string | null;
+  sourceFile: string;
+  sourceLine: number;
+}
+
+export interface Holding {
+  account: string;
+  ticker: string;
+  quantity: number;
+}
+
+/** Derived holdings against the broker's latest snapshot on or before the date. */
+export interface Reconciliation {
+  account: string;
+  ticker: string;
+  asOf: string;
+  derived: number;
+  reported: number;
+  difference: number;
+}
+
+export interface ImportTemplate {
+  id: number;
+  name: string;
+  signature: string;
+  mapping: ColumnMappingInput;
+  updatedAt: string;
+}
+
 export const importRequests = {
   'import-preview': z.object({ files: z.array(importFileSchema).min(1), options: importOptionsSchema.default({}) }),
   'import-commit': z.object({
@@ -60,6 +168,13 @@ export const importRequests = {
   }),
   'import-batches': z.object({}),
   'import-undo': z.object({ batchId: z.number().int().positive() }),
+  'transactions-list': z.object({ account: z.string().min(1).max(100).optional() }),
+  'positions-list': z.object({ account: z.string().min(1).max(100).optional() }),
+  'holdings-list': z.object({ asOf: z.iso.date().optional(), account: z.string().min(1).max(100).optional() }),
+  'holdings-reconcile': z.object({ account: z.string().min(1).max(100).optional() }),
+  'import-templates-list': z.object({}),
+  'import-templates-save': z.object({ name: z.string().min(1).max(100), header: z.array(z.string().max(500)).min(1).max(500), mapping: columnMappingSchema }),
+  'import-templates-delete': z.object({ name: z.string().min(1).max(100) }),
 };
 
 export interface ImportResponses {
@@ -67,4 +182,11 @@ export interface ImportResponses {
   'import-commit': ImportOutcome;
   'import-batches': ImportBatch[];
   'import-undo': { batchId: number; removed: number };
+  'transactions-list': StoredTransaction[];
+  'positions-list': StoredPosition[];
+  'holdings-list': Holding[];
+  'holdings-reconcile': Reconciliation[];
+  'import-templates-list': ImportTemplate[];
+  'import-templates-save': ImportTemplate;
+  'import-templates-delete': { removed: boolean };
 }

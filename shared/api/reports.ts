@@ -1,19 +1,97 @@
 /** API methods that build PDF reports. */
 import { z } from 'zod';
 
-export const REPORT_SECTIONS = ['cover', 'summary', 'settings', 'weights', 'frontier', 'risk', 'methodology'] as const;
+/**
+ * Report sections a client may ask for (the first seven are the original skeleton's). A section is
+ * printed only when the scenario has content for it; the document order is REPORT_SECTION_ORDER.
+ */
+export const REPORT_SECTIONS = [
+  'cover',
+  'summary',
+  'settings',
+  'weights',
+  'frontier',
+  'risk',
+  'methodology',
+  'views',
+  'correlation',
+  'backtest',
+  'stress',
+  'comparison',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** The order sections appear in the document. */
+export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
+  'cover',
+  'summary',
+  'comparison',
+  'settings',
+  'views',
+  'weights',
+  'risk',
+  'frontier',
+  'correlation',
+  'backtest',
+  'stress',
+  'methodology',
+];
+
+/** Headings as printed, also the labels of the export dialog's checkboxes. */
+export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
+  cover: 'Cover',
+  summary: 'Executive summary',
+  comparison: 'Scenario comparison',
+  settings: 'Settings',
+  views: 'Black-Litterman views',
+  weights: 'Weights and trades',
+  risk: 'Risk contributions',
+  frontier: 'Efficient frontier',
+  correlation: 'Correlation',
+  backtest: 'Backtest',
+  stress: 'Stress tests',
+  methodology: 'Methodology and disclaimer',
+};
+
+export const REPORT_PAPERS = ['a4', 'letter'] as const;
+
+/** A logo as a data URL of a PNG, JPEG or SVG image (≤ 1.5 MB encoded); nothing else may load in a report. */
+export const logoDataUrlSchema = z
+  .string()
+  .max(2_000_000)
+  .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=\s]+$/, 'logo must be a base64 data URL of a PNG, JPEG or SVG image');
+
+/** Options shared by every way of asking for a report (API, CLI). */
+export const reportOptionsShape = {
+  paper: z.enum(REPORT_PAPERS).default('a4'),
+  sections: z.array(z.enum(REPORT_SECTIONS)).optional(),
+  title: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  logo: logoDataUrlSchema.optional(),
+  /** BCP 47 locale for thousands and decimal separators (default en-US). */
+  locale: z.string().min(2).max(35).optional(),
+  /** Portfolio value in money, to print trades in shares and money. */
+  portfolioValue: z.number().positive().finite().optional(),
+  /** ISO 4217 currency code for money columns (default: none, plain numbers). */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter currency code such as USD').optional(),
+};
 
 export const reportRequests = {
   'report-export': z.object({
     scenarioId: z.number().int().positive(),
-    paper: z.enum(['a4', 'letter']).default('a4'),
-    sections: z.array(z.enum(REPORT_SECTIONS)).optional(),
-    title: z.string().max(200).optional(),
-    author: z.string().max(200).optional(),
+    /** Up to two more scenarios printed side by side with the first in a comparison section. */
+    compareIds: z.array(z.number().int().positive()).max(2).optional(),
+    ...reportOptionsShape,
     jobId: z.string().min(1).max(100).optional(),
   }),
 };
 
 export interface ReportResponses {
-  'report-export': { fileName: string; pdfBase64: string; pages: number };
+  'report-export': {
+    fileName: string;
+    pdfBase64: string;
+    pages: number;
+    /** The sections printed, in document order (asked-for sections without content are left out). */
+    sections?: ReportSection[];
+  };
 }

@@ -88,6 +88,8 @@ export const targetsSchema = z.object({
   riskAversion: finite.positive().default(1),
   /** CVaR / CDaR confidence level. */
   beta: finite.gt(0).lt(1).default(0.95),
+  /** Risk-parity budgets per ticker (positive, normalised to sum 1); absent = equal risk contributions. */
+  riskBudgets: z.record(ticker, finite.positive()).optional(),
 });
 export type Targets = z.output<typeof targetsSchema>;
 

@@ -1,9 +1,15 @@
 /** Every job kind a worker can run, by name. Loaded only inside workers (and by type in the pool). */
 import type { JobFunction } from './job-context.js';
 import { diagnosticJobs } from './kinds/diagnostic.js';
+import { importJobs } from './kinds/import.js';
+import { backtestJobs } from './kinds/backtest.js';
+import { optimizeJobs } from './kinds/optimize.js';
 
 export const jobRegistry = {
   ...diagnosticJobs,
+  ...importJobs,
+  ...backtestJobs,
+  ...optimizeJobs,
 } satisfies Record<string, JobFunction<never, unknown>>;
 
 export type JobRegistry = typeof jobRegistry;

@@ -7,6 +7,7 @@ import { optimizeHandlers } from './optimize-service.js';
 import { reportHandlers } from './report-service.js';
 import { scenarioHandlers } from './scenario-service.js';
 import { systemHandlers } from './system-service.js';
+import { backtestHandlers } from './backtest-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -15,4 +16,5 @@ export const handlers = {
   ...optimizeHandlers,
   ...scenarioHandlers,
   ...reportHandlers,
+  ...backtestHandlers,
 } satisfies Handlers<ApiMethod>;

@@ -1,0 +1,18 @@
+/** Number formatting used in chart labels and tooltips (fractions shown as percent). */
+
+/** Formats a fraction (0.0812) as a percent string ("8.12 %"). */
+export function pct(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return '–';
+  return `${(value * 100).toFixed(digits)} %`;
+}
+
+/** Formats a plain ratio such as a Sharpe ratio with fixed digits. */
+export function ratio(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return '–';
+  return value.toFixed(digits);
+}
+
+/** Escapes text for the HTML tooltips ECharts renders (tickers come from user files). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

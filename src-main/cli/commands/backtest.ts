@@ -1,0 +1,204 @@
+/** `frontier backtest`: how a portfolio would have lived — equity, drawdowns, metrics, rebalances. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FrontierError } from '../../../shared/api.js';
+import { backtestSettingsSchema, type BacktestReport, type RebalanceSetting, type WalkForwardSetting } from '../../../shared/api/backtest.js';
+import { OBJECTIVES, optimizeOptionsSchema, type OptimizeOptions } from '../../../shared/domain/optimize.js';
+import { selectColumns, type PriceMatrix } from '../../core/price-matrix.js';
+import { toApiError } from '../../services/dispatch.js';
+import { loadPriceMatrix } from '../../store/prices-repo.js';
+import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
+import { loadPriceSource, priceSourceOptions, priceSourceUsage, readWidePriceFile, type PriceSource } from '../price-source.js';
+
+/** `monthly|quarterly|annually|none|band:0.05` → a rebalance rule. */
+export function parseRebalance(raw: string): RebalanceSetting {
+  if (raw === 'none') return { kind: 'none' };
+  if (raw === 'monthly' || raw === 'quarterly' || raw === 'annually') return { kind: 'calendar', every: raw };
+  const band = /^band:(.+)$/.exec(raw);
+  if (band) {
+    const x = Number(band[1]);
+    if (Number.isFinite(x) && x > 0 && x < 1) return { kind: 'band', band: x };
+  }
+  throw new FrontierError('user-error', `--rebalance: "${raw}" is not monthly, quarterly, annually, none or band:FRACTION (e.g. band:0.05)`);
+}
+
+/** `rolling:756|expanding` → a walk-forward window. */
+export function parseWalkForward(raw: string): WalkForwardSetting {
+  if (raw === 'expanding') return { kind: 'expanding' };
+  const rolling = /^rolling:(\d+)$/.exec(raw);
+  if (rolling && Number(rolling[1]) >= 20) return { kind: 'rolling', days: Number(rolling[1]) };
+  throw new FrontierError('user-error', `--walk-forward: "${raw}" is not rolling:DAYS (DAYS ≥ 20) or expanding`);
+}
+
+/** Reads weights from a JSON file: either {"AAPL": 0.5, …} or an object with a "weights" field (e.g. optimize --json). */
+export function readWeightsFile(path: string): Record<string, number> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw new FrontierError('user-error', `${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
+  }
+  const inner = typeof json === 'object' && json !== null && 'weights' in json ? (json as { weights: unknown }).weights : json;
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) throw new FrontierError('user-error', `${path}: expected an object of ticker → weight`);
+  const weights: Record<string, number> = {};
+  for (const [ticker, w] of Object.entries(inner)) {
+    if (typeof w !== 'number' || !Number.isFinite(w)) throw new FrontierError('user-error', `${path}: ${ticker}: weight is not a number`);
+    weights[ticker] = w;
+  }
+  if (Object.keys(weights).length === 0) throw new FrontierError('user-error', `${path}: no weights`);
+  return weights;
+}
+
+/** Adds the benchmark column to the source's prices (from the same CSV or database) on the source's dates. */
+export function addBenchmark(args: ParsedArgs, ctx: CliContext, source: PriceSource, benchmark: string | undefined): PriceMatrix {
+  const { prices } = source;
+  if (benchmark === undefined || prices.tickers.includes(benchmark)) return prices;
+  const path = stringOption(args, 'prices');
+  let column: PriceMatrix;
+  if (path) {
+    const picked = selectColumns(readWidePriceFile(path), [benchmark]);
+    if ('missing' in picked) throw new FrontierError('user-error', `${path}: no column for the benchmark ${benchmark}`);
+    column = picked;
+  } else {
+    const { db, dbPath } = ctx.runtime(stringOption(args, 'db')).ctx;
+    column = loadPriceMatrix(db, [benchmark], prices.dates[0], prices.dates.at(-1));
+    if (column.dates.length === 0) throw new FrontierError('user-error', `${dbPath}: no prices stored for the benchmark ${benchmark}`);
+  }
+  const byDate = new Map(column.dates.map((d, t) => [d, column.values[t]!]));
+  const m = prices.tickers.length;
+  const values = new Float64Array(prices.dates.length * (m + 1));
+  prices.dates.forEach((d, t) => {
+    values.set(prices.values.subarray(t * m, t * m + m), t * (m + 1));
+    values[t * (m + 1) + m] = byDate.get(d) ?? Number.NaN;
+  });
+  return { dates: prices.dates, tickers: [...prices.tickers, benchmark], values };
+}
+
+/**
+ * Awaits a pool job while holding the event loop open (the pool unrefs idle workers, and while it does
+ * not ref a busy one the CLI process would exit with code 13 before the job answers), and turns engine
+ * errors into the same ApiError the services give, so the CLI exits 1 for them, not 2.
+ */
+export async function holdOpen<T>(work: Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 60_000);
+  try {
+    return await work;
+  } catch (error) {
+    const e = toApiError(error);
+    if (e.code === 'internal') throw error;
+    throw new FrontierError(e.code, e.message, e.details);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Optimisation settings: the scenario's, with --objective and --rf on top. */
+export function optionsFrom(args: ParsedArgs, source: PriceSource): OptimizeOptions {
+  const base = source.scenario?.options ?? optimizeOptionsSchema.parse({});
+  const objective = stringOption(args, 'objective');
+  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective)) {
+    throw new FrontierError('user-error', `--objective: "${objective}" is not one of ${OBJECTIVES.join(', ')}`);
+  }
+  const rf = numberOption(args, 'rf');
+  return optimizeOptionsSchema.parse({
+    ...base,
+    ...(objective === undefined ? {} : { objective }),
+    targets: { ...base.targets, ...(rf === undefined ? {} : { rf }) },
+  });
+}
+
+const pct = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(digits)} %`);
+const num = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2));
+
+function human(r: BacktestReport): string {
+  const m = r.metrics;
+  const lines = [
+    `backtest ${m.start} → ${m.end} (${m.days} days), ${r.rebalances.length} rebalances`,
+    `  final value    ${r.equity.at(-1)?.value.toFixed(2)} (from ${r.initialValue})`,
+    `  CAGR           ${pct(m.cagr)}      volatility ${pct(m.volatility)}`,
+    `  Sharpe         ${num(m.sharpe)}         Sortino    ${num(m.sortino)}`,
+    `  max drawdown   ${pct(m.maxDrawdown)}     Calmar     ${num(m.calmar)}`,
+    `  VaR/CVaR 95 %  ${pct(m.var95)} / ${pct(m.cvar95)} (daily)`,
+    `  best/worst yr  ${m.bestYear ? `${m.bestYear.period} ${pct(m.bestYear.return)}` : '—'} / ${m.worstYear ? `${m.worstYear.period} ${pct(m.worstYear.return)}` : '—'}`,
+    `  turnover       ${pct(m.turnover)} a year   costs ${pct(m.costs, 3)} of the initial value`,
+  ];
+  if (m.benchmark) {
+    const b = m.benchmark;
+    lines.push(`  vs benchmark   beta ${num(b.beta)}  alpha ${pct(b.alpha)}  tracking error ${pct(b.trackingError)}  IR ${num(b.informationRatio)}`);
+  }
+  lines.push('worst drawdowns:');
+  for (const d of r.drawdowns) lines.push(`  ${pct(d.depth).padStart(9)}  ${d.start} → ${d.trough} → ${d.end ?? 'not recovered'}  (${d.length} days)`);
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
+
+export default defineCommand({
+  name: 'backtest',
+  summary: 'backtest a portfolio: equity curve, drawdowns, metrics, rebalances',
+  usage: `usage: frontier backtest SOURCE [options] [--json]
+
+${priceSourceUsage}
+
+weights (one of):
+  --weights FILE.json        static target weights ({"AAPL": 0.5, …} or optimize --json output)
+  --walk-forward rolling:756|expanding
+                             re-optimise at each rebalance on a window ending that day (no look-ahead)
+  (neither)                  optimise once on the whole period — in-sample, with a warning
+options:
+  --rebalance monthly|quarterly|annually|none|band:0.05   (default monthly; band = absolute drift)
+  --cost-bps N               proportional cost per trade in basis points (default 0)
+  --fixed-cost X             fixed cost per traded asset, in currency (default 0)
+  --initial X                starting value (default 10000)
+  --min-history N            prices an asset needs before it is bought
+  --benchmark T              benchmark ticker from the same source (beta, alpha, tracking error)
+  --objective NAME           objective for walk-forward / in-sample weights (default: scenario's or min-volatility)
+  --rf X                     annual risk-free rate, fraction (cash and Sharpe)
+  --json                     {equity, drawdown, metrics, drawdowns, rebalances, …}`,
+  options: {
+    ...commonOptions,
+    ...priceSourceOptions,
+    weights: { type: 'string' },
+    'walk-forward': { type: 'string' },
+    rebalance: { type: 'string' },
+    'cost-bps': { type: 'string' },
+    'fixed-cost': { type: 'string' },
+    initial: { type: 'string' },
+    'min-history': { type: 'string' },
+    benchmark: { type: 'string' },
+    objective: { type: 'string' },
+    rf: { type: 'string' },
+  },
+  async run(args, ctx) {
+    if (args.positionals.length > 0) throw new FrontierError('user-error', `unexpected argument "${args.positionals[0]}" (see frontier backtest --help)`);
+    const source = loadPriceSource(args, ctx);
+    const weightsPath = stringOption(args, 'weights');
+    const walk = stringOption(args, 'walk-forward');
+    if (weightsPath && walk) throw new FrontierError('user-error', 'give either --weights or --walk-forward, not both');
+    const benchmark = stringOption(args, 'benchmark');
+    const parsed = backtestSettingsSchema.safeParse({
+      rebalance: parseRebalance(stringOption(args, 'rebalance') ?? 'monthly'),
+      ...(weightsPath ? { weights: readWeightsFile(weightsPath) } : {}),
+      ...(walk ? { walkForward: parseWalkForward(walk) } : {}),
+      costBps: numberOption(args, 'cost-bps') ?? 0,
+      fixedCost: numberOption(args, 'fixed-cost') ?? 0,
+      initialValue: numberOption(args, 'initial') ?? 10_000,
+      ...(numberOption(args, 'min-history') === undefined ? {} : { minHistory: numberOption(args, 'min-history') }),
+      ...(benchmark ? { benchmark } : {}),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new FrontierError('user-error', `${issue.path.join('.')}: ${issue.message}`);
+    }
+    const settings = parsed.data;
+    const assets = source.prices.tickers.filter((t) => t !== benchmark || settings.weights?.[t] !== undefined);
+    const stray = Object.keys(settings.weights ?? {}).filter((t) => !assets.includes(t));
+    if (stray.length > 0) throw new FrontierError('user-error', `${weightsPath}: no prices in ${source.label} for ${stray.join(', ')}`);
+    const prices = addBenchmark(args, ctx, source, benchmark);
+    const report = await holdOpen(ctx.jobs().run(
+      'backtest',
+      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: optionsFrom(args, source) },
+      { transfer: [prices.values.buffer as ArrayBuffer] },
+    ));
+    ctx.print(args.values.json === true, report, () => human(report));
+  },
+});

@@ -1,0 +1,39 @@
+/** `frontier frontier`: the efficient frontier (N points under the constraints, plus CLA turning points). */
+import { FrontierError } from '../../../shared/api.js';
+import { efficientFrontier } from '../../core/optimize/index.js';
+import { commonOptions, defineCommand, numberOption } from '../command.js';
+import { constraintOptions, constraintUsage, coreFailure, engineInput, estimatorOptions, estimatorUsage, targetOptions, targetUsage } from '../optimize-flags.js';
+import { priceSourceOptions, priceSourceUsage } from '../price-source.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+export default defineCommand({
+  name: 'frontier',
+  summary: 'trace the efficient frontier (N points and, long-only, the exact turning points)',
+  usage: `usage: frontier frontier <source> [estimators] [constraints] [--points N] [--rf X] [--json]
+
+N minimum-variance portfolios at evenly spaced returns from the min-volatility to the max-return
+portfolio under the constraints; with bounds only (no groups, L2, costs) also the exact turning points
+of the critical line method.
+--json prints {points: [{expectedReturn, volatility, sharpe, weights}], turningPoints?: [...], assets}.
+
+${priceSourceUsage}
+${estimatorUsage}
+${targetUsage}
+${constraintUsage}`,
+  options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, ...targetOptions, ...constraintOptions, points: { type: 'string' } },
+  async run(args, ctx) {
+    const points = numberOption(args, 'points') ?? 40;
+    if (!Number.isInteger(points) || points < 2 || points > 500) throw new FrontierError('user-error', '--points: give a whole number from 2 to 500');
+    const { prices, options } = engineInput(args, ctx);
+    const r = await efficientFrontier(prices, options, points);
+    if (!r.ok) throw coreFailure(r.error);
+    const f = r.value;
+    ctx.print(args.values.json === true, f, () => {
+      const lines = ['   return  volatility  Sharpe'];
+      for (const p of f.points) lines.push(`${pct(p.expectedReturn).padStart(9)}  ${pct(p.volatility).padStart(10)}  ${p.sharpe.toFixed(3).padStart(6)}`);
+      if (f.turningPoints) lines.push(`${f.turningPoints.length} turning points (critical line method)`);
+      return lines.join('\n');
+    });
+  },
+});

@@ -1,0 +1,198 @@
+/** `frontier report`: a PDF report of a saved scenario, or of a scenario file optimised on the spot. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { FrontierError } from '../../../shared/api.js';
+import { logoDataUrlSchema, REPORT_PAPERS, REPORT_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
+import type { ScenarioResults } from '../../../shared/domain/scenario.js';
+import { applyWindow, efficientFrontier, optimizePortfolio } from '../../core/optimize/index.js';
+import { createChromiumPrinter } from '../../host/chromium-printer.js';
+import { exportReport } from '../../report/export-report.js';
+import { marketFacts } from '../../report/market-facts.js';
+import type { ReportOptions } from '../../report/report-input.js';
+import { findScenarioByName, getScenario } from '../../store/scenarios-repo.js';
+import { commonOptions, defineCommand, numberOption, stringList, stringOption, type CliContext, type ParsedArgs } from '../command.js';
+import { loadPriceSource, priceSourceOptions, readScenarioFile } from '../price-source.js';
+
+/** Frontier points computed for a scenario file that has no saved frontier. */
+const FRONTIER_POINTS = 30;
+
+const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
+
+/** `--sections cover,summary,…` (repeatable) → validated section ids. */
+export function parseSections(values: readonly string[]): ReportSection[] | undefined {
+  if (values.length === 0) return undefined;
+  const out: ReportSection[] = [];
+  for (const raw of values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) {
+    const known = REPORT_SECTIONS.find((s) => s === raw);
+    if (!known) throw new FrontierError('user-error', `--sections: "${raw}" is not one of ${REPORT_SECTIONS.join(', ')}`);
+    out.push(known);
+  }
+  return out;
+}
+
+/** Reads a PNG/JPEG/SVG file into the data URL the report embeds. */
+export function readLogo(path: string): string {
+  const type = LOGO_TYPES[extname(path).toLowerCase()];
+  if (!type) throw new FrontierError('user-error', `--logo: ${path}: use a .png, .jpg or .svg file`);
+  const url = `data:${type};base64,${readFileSync(resolve(path)).toString('base64')}`;
+  const parsed = logoDataUrlSchema.safeParse(url);
+  if (!parsed.success) throw new FrontierError('user-error', `--logo: ${path}: ${parsed.error.issues[0]?.message ?? 'unusable image'} (at most 1.5 MB)`);
+  return url;
+}
+
+function reportOptions(args: ParsedArgs): Omit<ReportOptions, 'generatedAt'> {
+  const paper = stringOption(args, 'paper') ?? 'a4';
+  const known = REPORT_PAPERS.find((p) => p === paper);
+  if (!known) throw new FrontierError('user-error', `--paper: "${paper}" is not a4 or letter`);
+  const sections = parseSections(stringList(args, 'sections'));
+  const title = stringOption(args, 'title');
+  const author = stringOption(args, 'author');
+  const logo = stringOption(args, 'logo');
+  const locale = stringOption(args, 'locale');
+  const currency = stringOption(args, 'currency');
+  const portfolioValue = numberOption(args, 'portfolio-value');
+  if (portfolioValue !== undefined && portfolioValue <= 0) throw new FrontierError('user-error', '--portfolio-value: give a positive amount');
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new FrontierError('user-error', `--currency: "${currency}" is not a 3-letter code such as USD`);
+  if (locale !== undefined) {
+    try {
+      new Intl.NumberFormat(locale);
+    } catch {
+      throw new FrontierError('user-error', `--locale: "${locale}" is not a locale such as en-US or de-DE`);
+    }
+  }
+  return {
+    paper: known,
+    ...(sections ? { sections } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(author !== undefined ? { author } : {}),
+    ...(logo !== undefined ? { logo: readLogo(logo) } : {}),
+    ...(locale !== undefined ? { locale } : {}),
+    ...(currency !== undefined ? { currency } : {}),
+    ...(portfolioValue !== undefined ? { portfolioValue } : {}),
+  };
+}
+
+function isScenarioFile(ref: string): boolean {
+  return ref.toLowerCase().endsWith('.json');
+}
+
+/** A saved scenario by exact name, else by id. */
+function storedScenarioId(ctx: CliContext, dbPath: string | undefined, ref: string): number {
+  const { db } = ctx.runtime(dbPath).ctx;
+  const byName = findScenarioByName(db, ref);
+  if (byName) return byName.id;
+  if (/^\d+$/.test(ref)) return getScenario(db, Number(ref)).id;
+  throw new FrontierError('not-found', `no scenario named "${ref}" in ${ctx.runtime(dbPath).ctx.dbPath} (a scenario file must end in .json)`);
+}
+
+/** Saved results inside a scenario file (e.g. written by the app), which the scenario schema strips. */
+function resultsInFile(path: string): ScenarioResults | undefined {
+  const json = JSON.parse(readFileSync(resolve(path), 'utf8')) as { results?: unknown };
+  const r = json.results;
+  if (typeof r !== 'object' || r === null || !('optimize' in r)) return undefined;
+  return r as ScenarioResults;
+}
+
+interface Printed {
+  pdf: Uint8Array;
+  pages: number;
+  sections: ReportSection[];
+  warnings: string[];
+}
+
+/** A scenario file: reuse its saved results, or optimise it (and its frontier) on its prices now. */
+async function reportFromFile(args: ParsedArgs, ctx: CliContext, path: string, options: Omit<ReportOptions, 'generatedAt'>): Promise<Printed> {
+  const file = readScenarioFile(path);
+  const source = loadPriceSource(args, ctx);
+  const windowed = applyWindow(source.prices, file.window);
+  if (!windowed.ok) throw new FrontierError('user-error', `${path}: ${windowed.error.message}`, windowed.error.details);
+  const prices = windowed.value;
+  const warnings: string[] = [];
+  let results = resultsInFile(path);
+  if (!results) {
+    const optimized = await optimizePortfolio(prices, file.options);
+    if (!optimized.ok) throw new FrontierError('user-error', `${path}: ${optimized.error.message}`, optimized.error.details);
+    results = { optimize: optimized.value };
+    const frontier = await efficientFrontier(prices, file.options, FRONTIER_POINTS);
+    if (frontier.ok) results.frontier = frontier.value;
+    else warnings.push(`frontier left out: ${frontier.error.message}`);
+  }
+  const printer = createChromiumPrinter();
+  try {
+    const report = await exportReport(printer, { scenario: { ...file, results }, ...marketFacts(prices) }, options);
+    return { pdf: report.pdf, pages: report.pages, sections: report.sections, warnings: [...warnings, ...report.warnings] };
+  } finally {
+    await printer.close();
+  }
+}
+
+export default defineCommand({
+  name: 'report',
+  summary: 'write a PDF report of a scenario (saved, or a scenario file)',
+  usage: `usage: frontier report --scenario NAME|ID|FILE.json --out FILE.pdf [options]
+
+  --scenario NAME|ID         a saved scenario (from --db) with its saved results
+  --scenario FILE.json       a scenario file; optimised now on its prices (from --db, or --prices FILE.csv)
+                             unless the file carries saved results
+  --out FILE.pdf             where to write the PDF (required)
+  --db FILE                  database (default: FRONTIER_DB or the user data folder)
+  --prices FILE.csv          wide price CSV for a scenario file instead of the database
+  --paper a4|letter          paper size, portrait (default a4)
+  --sections LIST            comma-separated, in any order: ${REPORT_SECTIONS.join(', ')}
+                             (default: every section the scenario has content for)
+  --title TEXT  --author TEXT
+  --logo FILE                PNG, JPEG or SVG shown on the cover
+  --portfolio-value N        print trades in shares and money for a portfolio of this value
+  --currency CODE            currency code for money columns, e.g. USD
+  --locale TAG               number format, e.g. en-US (default), de-DE
+  --compare NAME|ID          a saved scenario to compare with (repeat for a third)
+  --json                     print {file, pages, sections, bytes} as JSON`,
+  options: {
+    ...commonOptions,
+    ...priceSourceOptions,
+    out: { type: 'string', short: 'o' },
+    paper: { type: 'string' },
+    sections: { type: 'string', multiple: true },
+    title: { type: 'string' },
+    author: { type: 'string' },
+    logo: { type: 'string' },
+    'portfolio-value': { type: 'string' },
+    currency: { type: 'string' },
+    locale: { type: 'string' },
+    compare: { type: 'string', multiple: true },
+  },
+  async run(args, ctx) {
+    const ref = stringOption(args, 'scenario') ?? args.positionals[0];
+    if (!ref) throw new FrontierError('user-error', 'name the scenario: --scenario NAME|ID|FILE.json (see frontier report --help)');
+    const out = stringOption(args, 'out');
+    if (!out) throw new FrontierError('user-error', '--out FILE.pdf is required');
+    const options = reportOptions(args);
+    const dbPath = stringOption(args, 'db');
+    const compare = stringList(args, 'compare');
+    let printed: Printed;
+    if (isScenarioFile(ref)) {
+      if (!existsSync(resolve(ref))) throw new FrontierError('user-error', `${ref}: no such scenario file`);
+      if (compare.length > 0) throw new FrontierError('user-error', '--compare works with saved scenarios only; save the file first (frontier scenario import)');
+      // loadPriceSource reads --scenario as the file; a positional file name is passed on the same way.
+      const withScenario: ParsedArgs = { ...args, values: { ...args.values, scenario: ref } };
+      printed = await reportFromFile(withScenario, ctx, ref, options);
+    } else {
+      const scenarioId = storedScenarioId(ctx, dbPath, ref);
+      const compareIds = compare.map((c) => storedScenarioId(ctx, dbPath, c));
+      const { sections, ...rest } = options;
+      const request = { scenarioId, ...rest, ...(sections ? { sections: [...sections] } : {}), ...(compareIds.length > 0 ? { compareIds } : {}) };
+      const res = await ctx.call('report-export', request, dbPath);
+      printed = { pdf: Buffer.from(res.pdfBase64, 'base64'), pages: res.pages, sections: res.sections ?? [], warnings: [] };
+    }
+    try {
+      writeFileSync(resolve(out), printed.pdf);
+    } catch (error) {
+      throw new FrontierError('user-error', `--out: cannot write ${out}: ${(error as Error).message}`);
+    }
+    for (const w of printed.warnings) ctx.stderr(`warning: ${w}`);
+    const json = args.values.json === true;
+    ctx.print(json, { file: out, pages: printed.pages, sections: printed.sections, bytes: printed.pdf.byteLength }, () =>
+      `wrote ${out} (${printed.pages} ${printed.pages === 1 ? 'page' : 'pages'}: ${printed.sections.join(', ')})`,
+    );
+  },
+});

@@ -1,0 +1,257 @@
+/**
+ * CLI flags → OptimizeOptions for `frontier estimate|optimize|frontier` (the same fields as a saved
+ * scenario's options), with errors that name the flag. File flags (--views, --current-weights,
+ * --benchmark-weights, --market) are read here too.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FrontierError } from '../../shared/api.js';
+import {
+  OBJECTIVES,
+  RETURN_ESTIMATORS,
+  RISK_MODELS,
+  optimizeOptionsSchema,
+  viewsSchema,
+  type OptimizeOptions,
+  type OptimizeOptionsInput,
+} from '../../shared/domain/optimize.js';
+import { applyWindow } from '../core/optimize/index.js';
+import type { PriceMatrix } from '../core/price-matrix.js';
+import type { CoreError } from '../core/result.js';
+import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
+import { loadPriceSource, readWidePriceFile } from './price-source.js';
+
+export const estimatorOptions = {
+  returns: { type: 'string' },
+  span: { type: 'string' },
+  'log-returns': { type: 'boolean', default: false },
+  market: { type: 'string' },
+  risk: { type: 'string' },
+  benchmark: { type: 'string' },
+  frequency: { type: 'string' },
+} satisfies OptionsConfig;
+
+export const targetOptions = {
+  objective: { type: 'string' },
+  rf: { type: 'string' },
+  'target-volatility': { type: 'string' },
+  'target-return': { type: 'string' },
+  'risk-aversion': { type: 'string' },
+  beta: { type: 'string' },
+  views: { type: 'string' },
+} satisfies OptionsConfig;
+
+export const constraintOptions = {
+  bounds: { type: 'string' },
+  bound: { type: 'string', multiple: true },
+  'market-neutral': { type: 'boolean', default: false },
+  group: { type: 'string', multiple: true },
+  l2: { type: 'string' },
+  'tx-cost': { type: 'string' },
+  'current-weights': { type: 'string' },
+  'max-turnover': { type: 'string' },
+  'max-holdings': { type: 'string' },
+  'tracking-error': { type: 'string' },
+  'benchmark-weights': { type: 'string' },
+} satisfies OptionsConfig;
+
+export const estimatorUsage = `estimators:
+  --returns historical|arithmetic|ema|capm   expected returns (default historical = CAGR over each asset's history)
+  [--span N] (ema / exp, days; default 500) [--log-returns] [--market FILE.csv] (CAPM market series; default: equal-weighted universe)
+  --risk sample|ledoit-wolf|ledoit-wolf-single-factor|ledoit-wolf-constant-correlation|exp|semicovariance
+  [--benchmark X] (semicovariance, daily return; default 0) [--frequency 252]`;
+
+export const targetUsage = `targets:
+  --rf X (annual risk-free rate, default 0) --target-volatility X --target-return X --risk-aversion X --beta 0.95`;
+
+export const constraintUsage = `constraints:
+  --bounds LO:HI (default 0:1; write --bounds=-1:1 for negative values) --bound T=LO:HI (repeatable)
+  --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
+  --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
+  --tracking-error X --benchmark-weights FILE.json`;
+
+function user(message: string): FrontierError {
+  return new FrontierError('user-error', message);
+}
+
+function readJson(path: string, flag: string): unknown {
+  try {
+    return JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw user(`--${flag} ${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
+  }
+}
+
+/** {T: w} or {weights: {T: w}} (the output of `frontier optimize --json`). */
+export function readWeightsFile(path: string, flag: string): Record<string, number> {
+  const json = readJson(path, flag);
+  const rec = json !== null && typeof json === 'object' && 'weights' in json ? json.weights : json;
+  if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw user(`--${flag} ${path}: expected {"TICKER": weight, ...}`);
+  const out: Record<string, number> = {};
+  for (const [t, w] of Object.entries(rec)) {
+    if (typeof w !== 'number' || !Number.isFinite(w)) throw user(`--${flag} ${path}: the weight of ${t} is not a number`);
+    out[t] = w;
+  }
+  return out;
+}
+
+function pair(raw: string, flag: string): [number, number] {
+  const m = /^\s*(-?[\d.eE+-]+)\s*:\s*(-?[\d.eE+-]+)\s*$/.exec(raw);
+  const lo = m ? Number(m[1]) : NaN;
+  const hi = m ? Number(m[2]) : NaN;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw user(`--${flag}: "${raw}" is not LO:HI, e.g. 0:0.2`);
+  if (lo > hi) throw user(`--${flag}: lower ${lo} is above upper ${hi}`);
+  return [lo, hi];
+}
+
+function optionalNumber(raw: string, flag: string): number | undefined {
+  if (raw.trim() === '') return undefined;
+  const v = Number(raw);
+  if (!Number.isFinite(v)) throw user(`--${flag}: "${raw}" is not a number`);
+  return v;
+}
+
+function oneOf<T extends string>(args: ParsedArgs, flag: string, allowed: readonly T[]): T | undefined {
+  const v = stringOption(args, flag);
+  if (v === undefined) return undefined;
+  const hit = allowed.find((a) => a === v);
+  if (!hit) throw user(`--${flag}: "${v}" is not one of ${allowed.join(', ')}`);
+  return hit;
+}
+
+/**
+ * Options from the flags, layered over `base` (a scenario file's options) so flags override it.
+ * `marketColumn` is the column name the --market series was merged under (see mergeMarketSeries).
+ */
+export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOptionsInput, marketColumn?: string): OptimizeOptions {
+  const est: Record<string, unknown> = { ...(base?.estimators ?? {}) };
+  const returns = oneOf(args, 'returns', RETURN_ESTIMATORS);
+  if (returns) est.returns = returns;
+  const span = numberOption(args, 'span');
+  if (span !== undefined) est.span = span;
+  if (args.values['log-returns'] === true) est.logReturns = true;
+  const risk = oneOf(args, 'risk', RISK_MODELS);
+  if (risk) est.risk = risk;
+  const benchmark = numberOption(args, 'benchmark');
+  if (benchmark !== undefined) est.benchmark = benchmark;
+  const frequency = numberOption(args, 'frequency');
+  if (frequency !== undefined) est.frequency = frequency;
+  if (marketColumn) est.market = marketColumn;
+
+  const targets: Record<string, unknown> = { ...(base?.targets ?? {}) };
+  for (const [flag, key] of [
+    ['rf', 'rf'],
+    ['target-volatility', 'targetVolatility'],
+    ['target-return', 'targetReturn'],
+    ['risk-aversion', 'riskAversion'],
+    ['beta', 'beta'],
+  ] as const) {
+    const v = numberOption(args, flag);
+    if (v !== undefined) targets[key] = v;
+  }
+
+  const c: Record<string, unknown> = { ...(base?.constraints ?? {}) };
+  const bounds = stringOption(args, 'bounds');
+  if (bounds !== undefined) c.bounds = pair(bounds, 'bounds');
+  const assetBounds: Record<string, [number, number]> = { ...((base?.constraints?.assetBounds as Record<string, [number, number]> | undefined) ?? {}) };
+  for (const raw of stringList(args, 'bound')) {
+    const eq = raw.indexOf('=');
+    if (eq <= 0) throw user(`--bound: "${raw}" is not T=LO:HI, e.g. AAPL=0:0.1`);
+    assetBounds[raw.slice(0, eq).trim()] = pair(raw.slice(eq + 1), 'bound');
+  }
+  if (Object.keys(assetBounds).length > 0) c.assetBounds = assetBounds;
+  if (args.values['market-neutral'] === true) c.marketNeutral = true;
+  const groups = stringList(args, 'group').map((raw) => {
+    const m = /^([^=]+)=([^:]+):([^:]*):([^:]*)$/.exec(raw);
+    if (!m) throw user(`--group: "${raw}" is not NAME=T1,T2:LO:HI, e.g. tech=AAPL,MSFT:0:0.4`);
+    const min = optionalNumber(m[3]!, 'group');
+    const max = optionalNumber(m[4]!, 'group');
+    if (min === undefined && max === undefined) throw user(`--group ${m[1]}: give a lower or an upper limit`);
+    const tickers = m[2]!.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+    return { name: m[1]!.trim(), tickers, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+  });
+  if (groups.length > 0) c.groups = [...((base?.constraints?.groups as unknown[] | undefined) ?? []), ...groups];
+  for (const [flag, key] of [
+    ['l2', 'l2'],
+    ['tx-cost', 'txCost'],
+    ['max-turnover', 'maxTurnover'],
+    ['max-holdings', 'maxHoldings'],
+    ['tracking-error', 'trackingError'],
+  ] as const) {
+    const v = numberOption(args, flag);
+    if (v !== undefined) c[key] = v;
+  }
+  const cw = stringOption(args, 'current-weights');
+  if (cw) c.currentWeights = readWeightsFile(cw, 'current-weights');
+  const bw = stringOption(args, 'benchmark-weights');
+  if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
+
+  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c };
+  const objective = oneOf(args, 'objective', OBJECTIVES);
+  if (objective) input.objective = objective;
+  const viewsPath = stringOption(args, 'views');
+  if (viewsPath) {
+    const parsedViews = viewsSchema.safeParse(readJson(viewsPath, 'views'));
+    if (!parsedViews.success) {
+      const issue = parsedViews.error.issues[0]!;
+      throw user(`--views ${viewsPath}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const bl = parsedViews.data;
+    if (bl.riskAversion === 'market' && bl.marketTicker === undefined && marketColumn) bl.marketTicker = marketColumn;
+    input.blackLitterman = bl;
+  }
+  const parsed = optimizeOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw user(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Adds a market series (a wide CSV with one price column) to the prices as an extra column aligned by
+ * date (missing = NaN); returns the new matrix and the column name used.
+ */
+export function mergeMarketSeries(prices: PriceMatrix, market: PriceMatrix, path: string): { prices: PriceMatrix; column: string } {
+  if (market.tickers.length !== 1) throw user(`--market ${path}: expected one price column, found ${market.tickers.length}`);
+  let column = market.tickers[0]!;
+  while (prices.tickers.includes(column)) column = `${column}*`;
+  const byDate = new Map(market.dates.map((d, t) => [d, market.values[t]!]));
+  const n = prices.tickers.length;
+  const values = new Float64Array(prices.dates.length * (n + 1));
+  prices.dates.forEach((d, t) => {
+    values.set(prices.values.subarray(t * n, (t + 1) * n), t * (n + 1));
+    values[t * (n + 1) + n] = byDate.get(d) ?? NaN;
+  });
+  return { prices: { dates: prices.dates, tickers: [...prices.tickers, column], values }, column };
+}
+
+/** Everything the engine commands need: windowed prices (market column merged) and parsed options. */
+export interface EngineInput {
+  prices: PriceMatrix;
+  options: OptimizeOptions;
+  label: string;
+}
+
+/** Source flags → prices, window applied; estimator/target/constraint flags → options (over a scenario's). */
+export function engineInput(args: ParsedArgs, ctx: CliContext): EngineInput {
+  const source = loadPriceSource(args, ctx);
+  let prices = source.prices;
+  let marketColumn: string | undefined;
+  const marketPath = stringOption(args, 'market');
+  if (marketPath) {
+    const merged = mergeMarketSeries(prices, readWidePriceFile(marketPath), marketPath);
+    prices = merged.prices;
+    marketColumn = merged.column;
+  }
+  const options = optimizeOptionsFromFlags(args, source.scenario?.options, marketColumn);
+  const windowed = applyWindow(prices, source.window);
+  if (!windowed.ok) throw new FrontierError('user-error', `${source.label}: ${windowed.error.message}`, windowed.error.details);
+  return { prices: windowed.value, options, label: source.label };
+}
+
+/** A core error as the CLI's FrontierError (data and constraint problems are the user's to fix). */
+export function coreFailure(e: CoreError): FrontierError {
+  const userCodes = ['infeasible', 'invalid-input', 'insufficient-data', 'unsupported', 'singular-views', 'unbounded'];
+  return new FrontierError(userCodes.includes(e.code) ? 'user-error' : 'internal', e.message, e.details);
+}

@@ -1,0 +1,85 @@
+/**
+ * N-point efficient frontiers under general constraints (min variance at evenly spaced target returns,
+ * the factorisation of Σ shared between points), plus the critical-line turning points when the
+ * problem is long-only with bounds only.
+ */
+import type { FrontierPoint, FrontierResult } from '../../../shared/domain/optimize.js';
+import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
+import { fail, ok, type CoreResult } from '../result.js';
+import { dot } from '../stats/linalg.js';
+import { criticalLine, claApplies } from './cla.js';
+import { maxReturn, minVolatility, solveSpec } from './mean-variance.js';
+import type { PreparedProblem } from './problem.js';
+import { buildQp } from './qp-build.js';
+import type { QpFactorCache } from './qp-dual.js';
+import { toFrontierPoint } from './results.js';
+import { runQp } from './solve-qp.js';
+
+export interface FrontierDiagnostics {
+  failedPoints: number;
+  fallbackPoints: number;
+  solveTimeMs: number;
+}
+
+/** Evenly spaced targets from the min-volatility return to the max return (both under the constraints). */
+export async function frontierOf(p: PreparedProblem, points: number, ctx?: JobContext): Promise<CoreResult<FrontierResult & { diagnostics: FrontierDiagnostics }>> {
+  const t0 = performance.now();
+  const check = () => {
+    if (ctx?.isCancelled()) throw new JobCancelled();
+  };
+  const total = points + 2;
+  ctx?.progress(0, total, 'min-volatility and max-return ends');
+  const mv = await minVolatility(p);
+  if (!mv.ok) return mv;
+  const mr = await maxReturn(p);
+  if (!mr.ok) return mr;
+  check();
+  const rMin = dot(p.mu, mv.value.weights);
+  const rMax = dot(p.mu, mr.value.weights);
+  const out: FrontierPoint[] = [toFrontierPoint(p, mv.value.weights)];
+  let failed = 0;
+  let fallback = 0;
+  const cache: QpFactorCache = {};
+  const useCache = p.options.constraints.trackingError === undefined;
+  for (let k = 1; k < points; k++) {
+    check();
+    ctx?.progress(k + 1, total, `frontier point ${k + 1} of ${points}`);
+    // The last point sits a hair inside the max-return face so rounding cannot make it infeasible.
+    const target = k === points - 1 ? rMax - 1e-9 * Math.max(1e-12, rMax - rMin) - 1e-12 * Math.abs(rMax) : rMin + ((rMax - rMin) * k) / (points - 1);
+    if (!(rMax > rMin)) break;
+    const row = { name: 'target-return', a: p.mu, b: target };
+    let weights: Float64Array | undefined;
+    if (useCache) {
+      const built = buildQp(p, { sigmaFactor: 2, linear: new Float64Array(p.n), extraIneq: [row] });
+      if (!built.ok) return built;
+      built.value.qp.cache = cache;
+      const r = await runQp(built.value, 'frontier');
+      if (r.ok) {
+        weights = r.value.solution.weights;
+        if (r.value.solution.solver !== 'dual-active-set') fallback++;
+      }
+    } else {
+      const r = await solveSpec(p, { sigmaFactor: 2, linear: new Float64Array(p.n), extraIneq: [row] }, 'frontier');
+      if (r.ok) weights = r.value.weights;
+    }
+    if (!weights) {
+      failed++;
+      continue;
+    }
+    out.push(toFrontierPoint(p, weights));
+  }
+  if (out.length < Math.min(2, points)) return fail('solver-failed', 'the frontier could not be traced');
+  const result: FrontierResult & { diagnostics: FrontierDiagnostics } = {
+    points: out,
+    assets: p.tickers.map((t, i) => ({ ticker: t, expectedReturn: p.mu[i]!, volatility: Math.sqrt(p.cov[i * p.n + i]!) })),
+    diagnostics: { failedPoints: failed, fallbackPoints: fallback, solveTimeMs: 0 },
+  };
+  if (claApplies(p)) {
+    check();
+    const cla = criticalLine(p);
+    if (cla.ok) result.turningPoints = cla.value.turningPoints.map((w) => toFrontierPoint(p, w));
+  }
+  ctx?.progress(total, total);
+  result.diagnostics.solveTimeMs = performance.now() - t0;
+  return ok(result);
+}

@@ -1,0 +1,105 @@
+/**
+ * Public entry points of the optimisation engine (run in worker threads via jobs/kinds/optimize.ts):
+ * price windowing, moment estimation, one optimisation, and efficient frontiers.
+ */
+import type { EstimatorSettings, FrontierResult, OptimizeOptions, OptimizeResult, PriceWindow } from '../../../shared/domain/optimize.js';
+import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
+import type { PriceMatrix } from '../price-matrix.js';
+import { fail, ok, type CoreResult } from '../result.js';
+import { applyBlackLitterman, blackLittermanWeights } from './black-litterman.js';
+import { frontierOf } from './frontier.js';
+import { objectives } from './objectives.js';
+import { applyWindow as windowPrices, estimateMoments as estimate, prepareFromMoments, type Moments } from './prepare.js';
+import type { PreparedProblem } from './problem.js';
+import { toOptimizeResult, toRecord } from './results.js';
+
+export type { PreparedProblem, Solution, ObjectiveSolver } from './problem.js';
+
+/** Restricts prices to the window (start/end dates, complete rows, last N returns). */
+export function applyWindow(prices: PriceMatrix, window: PriceWindow): CoreResult<PriceMatrix> {
+  return windowPrices(prices, window);
+}
+
+/** Annualised expected returns and covariance (row-major n×n) of the price columns under `est`. */
+export function estimateMoments(
+  prices: PriceMatrix,
+  est: EstimatorSettings,
+  rf = 0,
+): CoreResult<{ tickers: string[]; expectedReturns: Float64Array; covariance: Float64Array; warnings: string[] }> {
+  const m = estimate(prices, est, rf);
+  if (!m.ok) return m;
+  const { tickers, expectedReturns, covariance, warnings } = m.value;
+  return ok({ tickers, expectedReturns, covariance, warnings });
+}
+
+interface Prepared {
+  problem: PreparedProblem;
+  warnings: string[];
+  prior?: Record<string, number>;
+  posterior?: Record<string, number>;
+  /** Black–Litterman facts for the diagnostics: δ, τ, diag(Ω) and the unconstrained BL portfolio. */
+  blackLitterman?: { delta: number; tau: number; omega: number[]; weights: Record<string, number> | null };
+}
+
+/** Estimation (+ Black–Litterman when options.blackLitterman is set) into a PreparedProblem. */
+export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): CoreResult<Prepared> {
+  const m = estimate(prices, options.estimators, options.targets.rf);
+  if (!m.ok) return m;
+  let moments: Moments = m.value;
+  let prior: Record<string, number> | undefined;
+  let posterior: Record<string, number> | undefined;
+  let blInfo: Prepared['blackLitterman'];
+  if (options.blackLitterman) {
+    const bl = applyBlackLitterman(prices, m.value, options.blackLitterman, options);
+    if (!bl.ok) return bl;
+    moments = { ...m.value, expectedReturns: bl.value.posteriorReturns, covariance: bl.value.posteriorCov, warnings: [...m.value.warnings, ...bl.value.warnings] };
+    prior = toRecord(m.value.tickers, bl.value.prior);
+    posterior = toRecord(m.value.tickers, bl.value.posteriorReturns);
+    const n = m.value.tickers.length;
+    const w = blackLittermanWeights(bl.value.posteriorCov, n, bl.value.posteriorReturns, bl.value.delta);
+    blInfo = { delta: bl.value.delta, tau: options.blackLitterman.tau, omega: Array.from(bl.value.omega), weights: w ? toRecord(m.value.tickers, w) : null };
+  }
+  const p = prepareFromMoments(moments, options);
+  if (!p.ok) return p;
+  return ok({
+    problem: p.value,
+    warnings: moments.warnings,
+    ...(prior ? { prior } : {}),
+    ...(posterior ? { posterior } : {}),
+    ...(blInfo ? { blackLitterman: blInfo } : {}),
+  });
+}
+
+/** One optimisation: estimate, solve the objective, report weights, performance and diagnostics. */
+export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOptions, ctx?: JobContext): Promise<CoreResult<OptimizeResult>> {
+  const prep = prepareProblem(prices, options);
+  if (!prep.ok) return prep;
+  if (ctx?.isCancelled()) throw new JobCancelled();
+  const { problem } = prep.value;
+  const c = options.constraints;
+  if (c.maxHoldings !== undefined && c.maxHoldings < problem.n && !['min-cvar', 'efficient-cvar', 'min-cdar', 'efficient-cdar', 'min-semivariance'].includes(options.objective)) {
+    return fail('unsupported', `a maximum number of holdings is solved as a mixed-integer LP and is available with the CVaR/CDaR objectives; ${options.objective} does not support it yet`, {
+      constraints: ['max-holdings'],
+    });
+  }
+  const t0 = performance.now();
+  const s = await objectives[options.objective](problem, ctx);
+  const ms = performance.now() - t0;
+  if (!s.ok) return s;
+  const result = toOptimizeResult(problem, s.value, ms, prep.value.warnings);
+  if (prep.value.prior) result.prior = prep.value.prior;
+  if (prep.value.posterior) result.posterior = prep.value.posterior;
+  if (prep.value.blackLitterman) result.diagnostics.blackLitterman = prep.value.blackLitterman;
+  return ok(result);
+}
+
+/**
+ * Efficient frontier: `points` minimum-variance portfolios at evenly spaced target returns between the
+ * min-volatility and max-return portfolios under the constraints, plus (long-only, bounds only) the
+ * exact turning points of the critical line method.
+ */
+export async function efficientFrontier(prices: PriceMatrix, options: OptimizeOptions, points: number, ctx?: JobContext): Promise<CoreResult<FrontierResult>> {
+  const prep = prepareProblem(prices, options);
+  if (!prep.ok) return prep;
+  return frontierOf(prep.value.problem, points, ctx);
+}

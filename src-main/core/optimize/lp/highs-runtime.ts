@@ -1,0 +1,157 @@
+/**
+ * One HiGHS (WASM) instance per thread, loaded lazily and warmed up once, plus a typed solve call.
+ * Models are passed as typed arrays through the persistent API (`passModel`), not as CPLEX LP text:
+ * for a 200×2520 CVaR model the LP string would be ~10 MB to build and parse (see bench/engine-lp.ts).
+ */
+import type { Highs, ModelData, ModelStatusCode } from 'highs';
+
+let runtime: Promise<Highs> | undefined;
+
+/** The thread's HiGHS runtime; the first call loads the WASM module and solves a tiny LP to warm it. */
+export function loadHighs(): Promise<Highs> {
+  runtime ??= (async () => {
+    const highs = await pickLoader(await import('highs'))();
+    warmUp(highs);
+    return highs;
+  })();
+  return runtime;
+}
+
+type Loader = () => Promise<Highs>;
+
+// The package is typed as CommonJS but Node resolves its ESM build, whose default export is the loader
+// itself; under a CJS interop the loader sits one `default` deeper. Accept both.
+function pickLoader(mod: unknown): Loader {
+  let cur: unknown = mod;
+  for (let depth = 0; depth < 3; depth++) {
+    if (typeof cur === 'function') return cur as Loader;
+    if (cur === null || typeof cur !== 'object' || !('default' in cur)) break;
+    cur = cur.default;
+  }
+  throw new Error('highs: no loader function exported');
+}
+
+// A fresh instance's first solves are several times slower (JIT tiers, memory growth): pay that once.
+function warmUp(highs: Highs): void {
+  const n = 40;
+  const rows = 60;
+  const starts = new Int32Array(rows + 1);
+  const indices = new Int32Array(rows * n);
+  const values = new Float64Array(rows * n);
+  for (let i = 0; i < rows; i++) {
+    starts[i + 1] = (i + 1) * n;
+    for (let j = 0; j < n; j++) {
+      indices[i * n + j] = j;
+      values[i * n + j] = 1 + ((i * 7 + j * 13) % 11) / 10;
+    }
+  }
+  for (let k = 0; k < 3; k++) {
+    runModel(highs, {
+      numCols: n,
+      numRows: rows,
+      colCost: new Float64Array(n).fill(-1),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(10),
+      rowLower: new Float64Array(rows).fill(-Infinity),
+      rowUpper: new Float64Array(rows).fill(5 + k),
+      matrix: { format: 'csr', numRows: rows, numCols: n, starts, indices, values },
+    });
+  }
+}
+
+export interface LpOutcome {
+  /** HiGHS model status name (optimal, infeasible, unbounded, time-limit, ...). */
+  status: string;
+  optimal: boolean;
+  objective: number;
+  colValue: Float64Array;
+  rowValue: Float64Array;
+  /** Reduced costs and row duals (LP only; empty for MIPs). */
+  colDual: Float64Array;
+  rowDual: Float64Array;
+  iterations: number;
+  /** Wall time of the solve itself in ms. */
+  solveMs: number;
+  isMip: boolean;
+  /** For infeasible models: rows / columns of an irreducible infeasible subsystem, when HiGHS finds one. */
+  iisRows?: number[];
+  iisCols?: number[];
+}
+
+const STATUS_NAMES: Record<ModelStatusCode, string> = {
+  0: 'not-set',
+  1: 'load-error',
+  2: 'model-error',
+  3: 'presolve-error',
+  4: 'solve-error',
+  5: 'postsolve-error',
+  6: 'empty',
+  7: 'optimal',
+  8: 'infeasible',
+  9: 'unbounded-or-infeasible',
+  10: 'unbounded',
+  11: 'objective-bound',
+  12: 'objective-target',
+  13: 'time-limit',
+  14: 'iteration-limit',
+  15: 'unknown',
+  16: 'solution-limit',
+  17: 'interrupted',
+};
+
+export interface RunOptions {
+  /** HiGHS options by native name, e.g. { solver: 'ipm', mip_rel_gap: 1e-9 }. */
+  options?: Record<string, string | number | boolean>;
+}
+
+/** Solves one LP / QP / MIP given as typed arrays; never throws on solver outcomes, only on malformed models. */
+export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): LpOutcome {
+  const m = highs.createModel();
+  try {
+    m.options.set({ output_flag: false, ...run.options });
+    m.passModel(model);
+    const t0 = performance.now();
+    let code: ModelStatusCode;
+    try {
+      code = m.run().modelStatus;
+    } catch {
+      code = m.getModelStatus();
+    }
+    const solveMs = performance.now() - t0;
+    const isMip = model.integrality !== undefined && Array.from(model.integrality).some((v) => v !== 0);
+    const sol = m.getSolution();
+    const iterations = isMip
+      ? Number(m.info.get('mip_node_count'))
+      : Number(m.info.get('simplex_iteration_count')) + Number(m.info.get('ipm_iteration_count'));
+    let objective = NaN;
+    try {
+      objective = Number(m.info.get('objective_function_value'));
+    } catch {
+      // not available after a failed solve
+    }
+    let iis: { iisRows: number[]; iisCols: number[] } | undefined;
+    if (code === 8 && !isMip) {
+      try {
+        const r = m.getIis();
+        iis = { iisRows: Array.from(r.rowIndex), iisCols: Array.from(r.colIndex) };
+      } catch {
+        // IIS is a diagnostic nicety; the caller falls back to its own checks
+      }
+    }
+    return {
+      ...iis,
+      status: STATUS_NAMES[code],
+      optimal: code === 7,
+      objective,
+      colValue: sol.colValue,
+      rowValue: sol.rowValue,
+      colDual: isMip ? new Float64Array(0) : sol.colDual,
+      rowDual: isMip ? new Float64Array(0) : sol.rowDual,
+      iterations,
+      solveMs,
+      isMip,
+    };
+  } finally {
+    m.dispose();
+  }
+}

@@ -1,0 +1,43 @@
+/** The objective registry: every Objective maps to a solver; E2's risk-based solvers are spread in. */
+import { OBJECTIVES, type Objective } from '../../../shared/domain/optimize.js';
+import { fail } from '../result.js';
+import { efficientReturn, efficientRisk, maxReturn, maxSharpe, maxUtility, minVolatility } from './mean-variance.js';
+import { riskObjectives } from './objectives-risk.js';
+import type { ObjectiveSolver } from './problem.js';
+import { minSemivariance } from './semivariance.js';
+
+const unsupported =
+  (name: Objective): ObjectiveSolver =>
+  async () =>
+    fail('unsupported', `objective ${name} is not available in this build`, { objective: name });
+
+const meanVariance: Partial<Record<Objective, ObjectiveSolver>> = {
+  'min-volatility': minVolatility,
+  'max-sharpe': maxSharpe,
+  'efficient-risk': efficientRisk,
+  'efficient-return': efficientReturn,
+  'max-utility': maxUtility,
+  'max-return': maxReturn,
+  'min-semivariance': minSemivariance,
+};
+
+const pick = (o: Objective): ObjectiveSolver => riskObjectives[o] ?? meanVariance[o] ?? unsupported(o);
+
+export const objectives: Record<Objective, ObjectiveSolver> = {
+  'min-volatility': pick('min-volatility'),
+  'max-sharpe': pick('max-sharpe'),
+  'efficient-risk': pick('efficient-risk'),
+  'efficient-return': pick('efficient-return'),
+  'max-utility': pick('max-utility'),
+  'max-return': pick('max-return'),
+  'risk-parity': pick('risk-parity'),
+  hrp: pick('hrp'),
+  'min-cvar': pick('min-cvar'),
+  'efficient-cvar': pick('efficient-cvar'),
+  'min-cdar': pick('min-cdar'),
+  'efficient-cdar': pick('efficient-cdar'),
+  'min-semivariance': pick('min-semivariance'),
+};
+
+/** Objectives in the order of the shared list (for forms and help texts). */
+export const objectiveNames: readonly Objective[] = OBJECTIVES;

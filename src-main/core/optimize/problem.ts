@@ -1,0 +1,41 @@
+/** Shared problem and solution shapes of the optimisation engine (mean-variance and risk-based objectives). */
+import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
+import type { JobContext } from '../../jobs/job-context.js';
+import type { CoreResult } from '../result.js';
+
+/** Estimated inputs plus merged bounds: everything an objective solver needs. */
+export interface PreparedProblem {
+  tickers: string[];
+  n: number;
+  /** Annualised expected returns (fraction). */
+  mu: Float64Array;
+  /** n×n annualised covariance, row-major. */
+  cov: Float64Array;
+  /** T×n daily simple returns used for scenario objectives (CVaR/CDaR/semivariance); NaN-free. */
+  returns: Float64Array;
+  T: number;
+  /** Per-asset bounds after merging global and per-asset bounds (fractions). */
+  lower: Float64Array;
+  upper: Float64Array;
+  /** Parsed options with defaults filled. */
+  options: OptimizeOptions;
+}
+
+export interface KktResiduals {
+  stationarity: number;
+  feasibility: number;
+  complementarity: number;
+}
+
+export interface Solution {
+  weights: Float64Array;
+  solver: string;
+  iterations: number;
+  status: 'optimal' | 'optimal-inaccurate';
+  kkt?: KktResiduals;
+  activeConstraints: string[];
+  extras?: Record<string, number>;
+  warnings?: string[];
+}
+
+export type ObjectiveSolver = (p: PreparedProblem, ctx?: JobContext) => Promise<CoreResult<Solution>>;

@@ -1,0 +1,202 @@
+/**
+ * Ledoit–Wolf shrinkage estimators (daily, un-annualised), following PyPortfolioOpt's CovarianceShrinkage:
+ * missing returns count as 0, the constant-variance target uses scikit-learn's formula (ddof 0), the
+ * single-factor and constant-correlation targets the Ledoit–Wolf (2003, 2004) formulas.
+ */
+import type { ReturnMatrix } from './returns.js';
+
+export interface Shrunk {
+  /** n×n daily covariance. */
+  cov: Float64Array;
+  /** Shrinkage intensity δ in [0, 1]. */
+  delta: number;
+}
+
+/** Demeaned columns (n×T column-major) of the NaN→0 returns; `means` receives the column means. */
+function centredColumns(r: ReturnMatrix, means = new Float64Array(r.n)): Float64Array {
+  const { n, T, values } = r;
+  const c = new Float64Array(n * T);
+  for (let t = 0; t < T; t++)
+    for (let j = 0; j < n; j++) {
+      const x = values[t * n + j]!;
+      c[j * T + t] = x === x ? x : 0;
+    }
+  for (let j = 0; j < n; j++) {
+    let m = 0;
+    for (let t = 0; t < T; t++) m += c[j * T + t]!;
+    m /= T;
+    means[j] = m;
+    for (let t = 0; t < T; t++) c[j * T + t] = c[j * T + t]! - m;
+  }
+  return c;
+}
+
+function gram(c: Float64Array, n: number, T: number, f: (x: number) => number = (x) => x): Float64Array {
+  const g = new Float64Array(n * n);
+  const col = f === undefined ? c : c.map(f);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < T; t++) s += col[i * T + t]! * col[j * T + t]!;
+      g[i * n + j] = s;
+      g[j * n + i] = s;
+    }
+  return g;
+}
+
+/** Constant-variance target (scikit-learn `ledoit_wolf`): (1−δ)S₀ + δ·mean(diag S₀)·I, S₀ with ddof 0. */
+export function ledoitWolfConstantVariance(r: ReturnMatrix): Shrunk {
+  const { n, T } = r;
+  const X = centredColumns(r);
+  const S = gram(X, n, T);
+  for (let i = 0; i < S.length; i++) S[i] = S[i]! / T;
+  let mu = 0;
+  for (let i = 0; i < n; i++) mu += S[i * n + i]!;
+  mu /= n;
+  // beta_ = Σ (X²)ᵀ(X²); delta_ = Σ (XᵀX)² / T²
+  const X2 = gram(X, n, T, (x) => x * x);
+  let betaSum = 0;
+  for (let i = 0; i < X2.length; i++) betaSum += X2[i]!;
+  let deltaSum = 0;
+  for (let i = 0; i < S.length; i++) deltaSum += S[i]! * S[i]!;
+  let beta = (1 / (n * T)) * (betaSum / T - deltaSum);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += S[i * n + i]!;
+  let delta = (deltaSum - 2 * mu * trace + n * mu * mu) / n;
+  beta = Math.min(beta, delta);
+  const shrinkage = beta === 0 ? 0 : beta / delta;
+  const cov = new Float64Array(n * n);
+  for (let i = 0; i < S.length; i++) cov[i] = (1 - shrinkage) * S[i]!;
+  for (let i = 0; i < n; i++) cov[i * n + i] = cov[i * n + i]! + shrinkage * mu;
+  delta = shrinkage;
+  return { cov, delta };
+}
+
+/** Single-factor (market = equal-weighted mean of the demeaned returns) target, Ledoit & Wolf (2003). */
+export function ledoitWolfSingleFactor(r: ReturnMatrix): Shrunk {
+  const { n, T } = r;
+  const means = new Float64Array(n);
+  const X = centredColumns(r, means);
+  // Market = row mean of the raw (not demeaned) returns, as the reference does; its moments use the
+  // demeaned copy `xm`, while z = Xm·xmkt uses the raw one.
+  const xm = new Float64Array(T);
+  let meanOfMeans = 0;
+  for (let j = 0; j < n; j++) meanOfMeans += means[j]! / n;
+  for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) xm[t] = xm[t]! + X[j * T + t]! / n;
+  const xmkt = xm.map((v) => v + meanOfMeans);
+  const S = gram(X, n, T);
+  for (let i = 0; i < S.length; i++) S[i] = S[i]! / T;
+  const betas = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let t = 0; t < T; t++) s += X[j * T + t]! * xm[t]!;
+    betas[j] = s / T;
+  }
+  let varmkt = 0;
+  for (let t = 0; t < T; t++) varmkt += xm[t]! * xm[t]!;
+  varmkt /= T;
+  const F = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) F[i * n + j] = i === j ? S[i * n + i]! : (betas[i]! * betas[j]!) / varmkt;
+  let c = 0;
+  for (let i = 0; i < F.length; i++) c += (S[i]! - F[i]!) ** 2;
+  const Y = gram(X, n, T, (x) => x * x); // yᵀy
+  let p = 0;
+  let sumS2 = 0;
+  for (let i = 0; i < Y.length; i++) {
+    p += Y[i]! / T;
+    sumS2 += S[i]! * S[i]!;
+  }
+  p -= sumS2;
+  let rdiag = 0;
+  let diagS2 = 0;
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let t = 0; t < T; t++) s += X[j * T + t]! ** 4;
+    rdiag += s / T;
+    diagS2 += S[j * n + j]! ** 2;
+  }
+  rdiag -= diagS2;
+  // z = X * xm (per column); v1 = yᵀz/T − β_j S_ij ; v3 = zᵀz/T − varmkt S
+  const Z = new Float64Array(n * T);
+  for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) Z[j * T + t] = X[j * T + t]! * xmkt[t]!;
+  let roff1 = 0;
+  let roff1diag = 0;
+  let roff3 = 0;
+  let roff3diag = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let yz = 0;
+      let zz = 0;
+      for (let t = 0; t < T; t++) {
+        const xi = X[i * T + t]!;
+        yz += xi * xi * Z[j * T + t]!;
+        zz += Z[i * T + t]! * Z[j * T + t]!;
+      }
+      // np.tile(betas, (n,)) has element [i,j] = betas[i]
+      const v1 = yz / T - betas[i]! * S[i * n + j]!;
+      const v3 = zz / T - varmkt * S[i * n + j]!;
+      roff1 += v1 * betas[j]!;
+      roff3 += v3 * betas[i]! * betas[j]!;
+      if (i === j) {
+        roff1diag += v1 * betas[i]!;
+        roff3diag += v3 * betas[i]! ** 2;
+      }
+    }
+  const roff = 2 * (roff1 / varmkt - roff1diag / varmkt) - (roff3 / varmkt ** 2 - roff3diag / varmkt ** 2);
+  const rr = rdiag + roff;
+  const k = (p - rr) / c;
+  const delta = Math.max(0, Math.min(1, k / T));
+  const cov = new Float64Array(n * n);
+  for (let i = 0; i < cov.length; i++) cov[i] = delta * F[i]! + (1 - delta) * S[i]!;
+  return { cov, delta };
+}
+
+/**
+ * Constant-correlation target, Ledoit & Wolf (2004), with S = the pairwise sample covariance (ddof 1)
+ * as PyPortfolioOpt uses it. `sample` is that daily covariance.
+ */
+export function ledoitWolfConstantCorrelation(r: ReturnMatrix, sample: Float64Array): Shrunk {
+  const { n, T } = r;
+  const X = centredColumns(r);
+  const S = sample;
+  const std = new Float64Array(n);
+  for (let i = 0; i < n; i++) std[i] = Math.sqrt(S[i * n + i]!);
+  let rsum = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rsum += S[i * n + j]! / (std[i]! * std[j]!);
+  const rBar = (rsum - n) / (n * (n - 1));
+  const F = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) F[i * n + j] = i === j ? S[i * n + i]! : rBar * std[i]! * std[j]!;
+  const Y = gram(X, n, T, (x) => x * x);
+  const XX = gram(X, n, T);
+  let piHat = 0;
+  let piDiag = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const k = i * n + j;
+      const pi = Y[k]! / T - (2 * XX[k]! * S[k]!) / T + S[k]! ** 2;
+      piHat += pi;
+      if (i === j) piDiag += pi;
+    }
+  // theta[i,j] = (Xm³)ᵀXm /T − help_ii S_ij − help_ij var_j... following the reference's tiling
+  let thetaSum = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      let t1 = 0;
+      for (let t = 0; t < T; t++) t1 += X[i * T + t]! ** 3 * X[j * T + t]!;
+      t1 /= T;
+      const helpIJ = XX[i * n + j]! / T;
+      const helpII = XX[i * n + i]! / T;
+      const varI = S[i * n + i]!; // np.tile(var, (n,)) has [i,j] = var[i]
+      const theta = t1 - helpII * S[i * n + j]! - helpIJ * varI + varI * S[i * n + j]!;
+      thetaSum += (std[j]! / std[i]!) * theta;
+    }
+  const rhoHat = piDiag + rBar * thetaSum;
+  let gammaHat = 0;
+  for (let k = 0; k < S.length; k++) gammaHat += (S[k]! - F[k]!) ** 2;
+  const kappa = (piHat - rhoHat) / gammaHat;
+  const delta = Math.max(0, Math.min(1, kappa / T));
+  const cov = new Float64Array(n * n);
+  for (let k = 0; k < cov.length; k++) cov[k] = delta * F[k]! + (1 - delta) * S[k]!;
+  return { cov, delta };
+}

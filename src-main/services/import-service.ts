@@ -1,0 +1,183 @@
+/**
+ * Imports: preview (parse, detect, count what is new) and commit (all files in one transaction; any
+ * hard error in any file writes nothing), batch history and undo, and the read side of broker data.
+ */
+import { createHash } from 'node:crypto';
+import { FrontierError } from '../../shared/api.js';
+import type { ImportFile, ImportFileSummary, ImportIssue, ImportOutcome } from '../../shared/api/imports.js';
+import { parseImportFile } from '../core/ingest/parse-file.js';
+import { overview } from '../core/ingest/summary.js';
+import type { IngestOptions, ParsedFile } from '../core/ingest/types.js';
+import { countExistingPrices, createBatch, deleteBatch, getBatch, insertPrices, listBatches, setBatchRows, undoBatchRows } from '../store/import-repo.js';
+import { listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
+import { countExistingPositions, insertPositions, listPositions } from '../store/positions-repo.js';
+import { deleteTemplate, getTemplate, listTemplates, saveTemplate, templatesForHeader } from '../store/templates-repo.js';
+import { countExistingTransactions, insertTransactions, listTransactions } from '../store/transactions-repo.js';
+import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
+
+/** Files above this size are parsed in a worker so the main event loop stays free. */
+const WORKER_THRESHOLD_BYTES = 1_000_000;
+
+export interface ImportSource {
+  name: string;
+  bytes: Uint8Array;
+}
+
+type Progress = ((done: number, total: number, message?: string) => void) | undefined;
+
+/** Resolves a named template into options.mapping. */
+function resolveOptions(ctx: HandlerContext, options: IngestOptions & { template?: string }): IngestOptions {
+  const { template, ...rest } = options;
+  if (!template) return rest;
+  const t = getTemplate(ctx.db, template);
+  if (!t) throw new FrontierError('not-found', `no import template named "${template}"`);
+  return { ...rest, mapping: t.mapping };
+}
+
+async function parseAll(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions, jobId: string | undefined, progress: Progress): Promise<ParsedFile[]> {
+  const out: ParsedFile[] = [];
+  for (const [i, s] of sources.entries()) {
+    progress?.(i, sources.length, `reading ${s.name}`);
+    if (s.bytes.byteLength > WORKER_THRESHOLD_BYTES) {
+      // Pool workers are unref'd; a ref'd timer keeps a CLI process alive until the job answers.
+      const keepAlive = setInterval(() => {}, 60_000);
+      try {
+        out.push(await ctx.jobs.run('import-parse', { file: s.name, bytes: s.bytes, options }, { ...(jobId ? { jobId } : {}) }));
+      } finally {
+        clearInterval(keepAlive);
+      }
+    } else {
+      out.push(parseImportFile(s.bytes, s.name, options));
+    }
+  }
+  return out;
+}
+
+function issuesOf(files: readonly ParsedFile[]): ImportIssue[] {
+  return files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e })));
+}
+
+function summarise(ctx: HandlerContext, f: ParsedFile): ImportFileSummary {
+  const o = overview(f);
+  const alreadyStored = f.errors.length > 0 ? 0 : countExistingPrices(ctx.db, f.prices) + countExistingTransactions(ctx.db, f.transactions) + countExistingPositions(ctx.db, f.positions);
+  return {
+    file: f.file,
+    format: f.format,
+    kind: f.kind,
+    rows: o.rows,
+    tickers: o.tickers,
+    firstDate: o.firstDate,
+    lastDate: o.lastDate,
+    skipped: f.skipped,
+    warnings: f.warnings,
+    encoding: f.encoding,
+    delimiter: f.delimiter,
+    header: f.header,
+    counts: o.counts,
+    alreadyStored,
+    sample: o.sample,
+    templates: f.header.length > 0 ? templatesForHeader(ctx.db, f.header).map((t) => t.name) : [],
+  };
+}
+
+/** `FILE:LINE: column: message`, the one-line form errors take on stderr and in exceptions. */
+export function formatIssue(e: ImportIssue): string {
+  return `${e.file}:${e.line}: ${e.column ? `${e.column}: ` : ''}${e.message}`;
+}
+
+/** Parses and summarises without writing. */
+export async function previewImport(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions & { template?: string }, jobId?: string): Promise<ImportOutcome> {
+  const parsed = await parseAll(ctx, sources, resolveOptions(ctx, options), jobId, progressEmitter(ctx, jobId));
+  return { files: parsed.map((f) => summarise(ctx, f)), inserted: { prices: 0, transactions: 0, positions: 0 }, batchIds: [], errors: issuesOf(parsed) };
+}
+
+/** Writes already-parsed files in one transaction; throws (writing nothing) when any file has errors. */
+export function commitParsed(ctx: HandlerContext, parsed: readonly ParsedFile[], sources: readonly ImportSource[], progress?: Progress): ImportOutcome {
+  const errors = issuesOf(parsed);
+  if (errors.length > 0) {
+    throw new FrontierError('user-error', errors.slice(0, 20).map(formatIssue).join('\n') + (errors.length > 20 ? `\n… and ${errors.length - 20} more` : ''), { errors });
+  }
+  const summaries = parsed.map((f) => summarise(ctx, f));
+  const inserted = { prices: 0, transactions: 0, positions: 0 };
+  const batchIds: number[] = [];
+  const total = parsed.reduce((n, f) => n + f.prices.reduce((m, s) => m + s.dates.length, 0) + f.transactions.length + f.positions.length, 0);
+  let before = 0;
+  ctx.db.transaction(() => {
+    parsed.forEach((f, i) => {
+      const sha256 = createHash('sha256').update(sources[i]!.bytes).digest('hex');
+      const batchId = createBatch(ctx.db, { fileName: f.file, sha256, format: f.format, kind: f.kind, details: { encoding: f.encoding, delimiter: f.delimiter, skipped: f.skipped.length, warnings: f.warnings } });
+      const prices = insertPrices(ctx.db, f.prices, batchId, (done) => progress?.(before + done, total, `writing ${f.file}`));
+      const transactions = insertTransactions(ctx.db, f.transactions, f.file, batchId);
+      const positions = insertPositions(ctx.db, f.positions, f.file, batchId);
+      before += f.prices.reduce((m, s) => m + s.dates.length, 0) + f.transactions.length + f.positions.length;
+      const rows = prices + transactions + positions;
+      if (rows === 0) {
+        // Nothing new: a re-import leaves no empty batch behind.
+        deleteBatch(ctx.db, batchId);
+        summaries[i]!.warnings.push('every row of this file is already stored: nothing new to import');
+      } else {
+        setBatchRows(ctx.db, batchId, rows);
+        batchIds.push(batchId);
+      }
+      inserted.prices += prices;
+      inserted.transactions += transactions;
+      inserted.positions += positions;
+    });
+  })();
+  progress?.(total, total, 'done');
+  return { files: summaries, inserted, batchIds, errors: [] };
+}
+
+/** Parses and commits files (the API's import-commit and the CLI). */
+export async function commitImport(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions & { template?: string }, jobId?: string): Promise<ImportOutcome> {
+  const progress = progressEmitter(ctx, jobId);
+  const parsed = await parseAll(ctx, sources, resolveOptions(ctx, options), jobId, progress);
+  const outcome = commitParsed(ctx, parsed, sources, progress);
+  if (outcome.inserted.prices > 0) ctx.emit('data-changed', { what: 'prices' });
+  if (outcome.inserted.transactions + outcome.inserted.positions > 0) ctx.emit('data-changed', { what: 'transactions' });
+  ctx.emit('data-changed', { what: 'imports' });
+  return outcome;
+}
+
+export function undoImport(ctx: HandlerContext, batchId: number): { batchId: number; removed: number } {
+  const batch = getBatch(ctx.db, batchId);
+  if (!batch) throw new FrontierError('not-found', `no import batch ${batchId}`);
+  if (batch.undone_at !== null) throw new FrontierError('conflict', `import batch ${batchId} was already undone on ${batch.undone_at}`);
+  const removed = ctx.db.transaction(() => undoBatchRows(ctx.db, batchId))();
+  ctx.emit('data-changed', { what: 'imports' });
+  ctx.emit('data-changed', { what: 'prices' });
+  return { batchId, removed };
+}
+
+const decode = (files: readonly ImportFile[]): ImportSource[] => files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }));
+
+/** Drops undefined keys (zod's optional output) so the core sees exact optional properties. */
+function clean<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export const importHandlers = {
+  'import-preview': (req, ctx) => previewImport(ctx, decode(req.files), clean(req.options) as IngestOptions),
+  'import-commit': (req, ctx) => commitImport(ctx, decode(req.files), clean(req.options) as IngestOptions, req.jobId),
+  'import-batches': (_req, ctx) => listBatches(ctx.db),
+  'import-undo': (req, ctx) => undoImport(ctx, req.batchId),
+  'transactions-list': (req, ctx) => listTransactions(ctx.db, req.account),
+  'positions-list': (req, ctx) => listPositions(ctx.db, req.account),
+  'holdings-list': (req, ctx) => listHoldings(ctx.db, req.asOf, req.account),
+  'holdings-reconcile': (req, ctx) => reconcileHoldings(ctx.db, req.account),
+  'import-templates-list': (_req, ctx) => listTemplates(ctx.db),
+  'import-templates-save': (req, ctx) => saveTemplate(ctx.db, req.name, req.header, req.mapping),
+  'import-templates-delete': (req, ctx) => ({ removed: deleteTemplate(ctx.db, req.name) }),
+} satisfies Handlers<
+  | 'import-preview'
+  | 'import-commit'
+  | 'import-batches'
+  | 'import-undo'
+  | 'transactions-list'
+  | 'positions-list'
+  | 'holdings-list'
+  | 'holdings-reconcile'
+  | 'import-templates-list'
+  | 'import-templates-save'
+  | 'import-templates-delete'
+>;

@@ -1,0 +1,23 @@
+/** Holdings derived from stored transactions, and their reconciliation against broker snapshots. */
+import type { Database } from 'better-sqlite3';
+import type { Holding, Reconciliation } from '../../shared/api/imports.js';
+import { deriveHoldings, reconcile, type QuantityMove } from '../core/ingest/holdings.js';
+import { listPositions } from './positions-repo.js';
+
+function moves(db: Database, account?: string): QuantityMove[] {
+  return db
+    .prepare(
+      `SELECT account, date, type, ticker, quantity FROM transactions
+        WHERE ticker IS NOT NULL AND quantity IS NOT NULL AND (? IS NULL OR account = ?)
+        ORDER BY account, date, id`,
+    )
+    .all(account ?? null, account ?? null) as QuantityMove[];
+}
+
+export function listHoldings(db: Database, asOf?: string, account?: string): Holding[] {
+  return deriveHoldings(moves(db, account), asOf);
+}
+
+export function reconcileHoldings(db: Database, account?: string): Reconciliation[] {
+  return reconcile(moves(db, account), listPositions(db, account));
+}

@@ -1,0 +1,88 @@
+/** The `frontier backtest` and `frontier stress` commands on a real CSV file and a real database. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BacktestReport, StressReport } from '../../../shared/api/backtest.js';
+import { frontier } from '../../support/cli.js';
+import { tempDir } from '../../support/temp.js';
+import { syntheticPrices } from './helpers.js';
+
+const dir = tempDir();
+const prices = syntheticPrices(['AAA', 'BBB', 'CCC', 'IDX'], 600, 5, '2019-01-01');
+const csv = join(dir, 'prices.csv');
+const lines = [['date', ...prices.tickers].join(',')];
+prices.dates.forEach((d, t) => {
+  // BBB starts trading 100 days late: empty cells are missing prices.
+  const row = prices.tickers.map((_, j) => (j === 1 && t < 100 ? '' : prices.values[t * 4 + j]!.toFixed(6)));
+  lines.push([d, ...row].join(','));
+});
+writeFileSync(csv, `${lines.join('\n')}\n`);
+const weights = join(dir, 'weights.json');
+writeFileSync(weights, JSON.stringify({ AAA: 0.5, BBB: 0.3, CCC: 0.2 }));
+
+describe('frontier backtest', () => {
+  it('prints the issue’s JSON for static weights with quarterly rebalancing, costs and a benchmark', () => {
+    const run = frontier(['backtest', '--prices', csv, '--weights', weights, '--rebalance', 'quarterly', '--cost-bps', '10', '--benchmark', 'IDX', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = run.json<BacktestReport>();
+    expect(r.equity[0]).toEqual({ date: prices.dates[0], value: expect.any(Number) });
+    expect(r.equity).toHaveLength(600);
+    expect(r.drawdown).toHaveLength(600);
+    expect(Object.keys(r.metrics)).toEqual(expect.arrayContaining(['cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'cvar95', 'turnover', 'costs']));
+    expect(r.metrics.benchmark?.beta).toBeGreaterThan(0);
+    // Quarterly: the first trading day of each new quarter.
+    for (const reb of r.rebalances.slice(1)) expect(['01', '04', '07', '10']).toContain(reb.date.slice(5, 7));
+    // BBB (late) is not held at the start, then joins at the first quarterly rebalance after it appears.
+    expect(r.rebalances[0]!.weights.BBB).toBeUndefined();
+    expect(r.rebalances.at(-1)!.weights.BBB).toBeGreaterThan(0.25);
+    expect(r.metrics.costs).toBeGreaterThan(0);
+    expect(r.drawdowns[0]).toEqual(expect.objectContaining({ start: expect.any(String), trough: expect.any(String), depth: expect.any(Number), length: expect.any(Number) }));
+  });
+
+  it('runs a walk-forward max-Sharpe backtest in a worker', () => {
+    const run = frontier(['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'rolling:120', '--objective', 'max-sharpe', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = run.json<BacktestReport>();
+    expect(r.equity[0]!.date).toBe(prices.dates[119]);
+    expect(r.rebalances.length).toBeGreaterThan(10);
+    expect(r.warnings.join(' ')).not.toContain('in-sample');
+  });
+
+  it('prints a readable summary without --json', () => {
+    const run = frontier(['backtest', '--prices', csv, '--weights', weights, '--rebalance', 'band:0.05']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/CAGR/);
+    expect(run.stdout).toMatch(/worst drawdowns/);
+  });
+
+  it('rejects a bad --rebalance with one line and exit 1', () => {
+    const run = frontier(['backtest', '--prices', csv, '--weights', weights, '--rebalance', 'weekly']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/--rebalance/);
+  });
+});
+
+describe('frontier stress', () => {
+  it('prints windows, the correlation shock and the Monte Carlo fan as JSON', () => {
+    const run = frontier([
+      'stress', '--prices', csv, '--weights', weights, '--correlation', '0.9', '--benchmark', 'IDX',
+      '--shock', 'AAA=-0.2', '--window', `mid:${prices.dates[200]}:${prices.dates[300]}`, '--paths', '2000', '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const r = run.json<StressReport>();
+    expect(r.windows).toHaveLength(1);
+    expect(r.windows[0]!.portfolioReturn).not.toBeNull();
+    expect(r.correlationShock.level).toBe(0.9);
+    expect(r.correlationShock.shocked.volatility).toBeGreaterThan(0);
+    expect(r.shocks!.pnl).toBeCloseTo(-0.1, 12);
+    expect(r.monteCarlo.paths).toBe(2000);
+    expect(r.monteCarlo.fan[0]).toEqual({ day: 0, p5: 1, p25: 1, p50: 1, p75: 1, p95: 1 });
+  });
+
+  it('requires weights', () => {
+    const run = frontier(['stress', '--prices', csv]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--weights/);
+  });
+});
