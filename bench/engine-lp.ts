@@ -15,6 +15,7 @@ import { loadHighs, runModel } from '../src-main/core/optimize/lp/highs-runtime.
 import { toModelData, type LpBuilder } from '../src-main/core/optimize/lp/lp-builder.js';
 import { buildCvarLp } from '../src-main/core/optimize/lp/scenario-lp.js';
 import { solveScenarioRisk } from '../src-main/core/optimize/lp/solve-scenario.js';
+import { solveViaDual } from '../src-main/core/optimize/lp/dual-solve.js';
 import type { PortfolioSpec } from '../src-main/core/optimize/lp/portfolio-lp.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -76,6 +77,8 @@ const variants: Record<string, Record<string, string | number | boolean>> = {
   ipm: { solver: 'ipm' },
   'ipm-no-crossover': { solver: 'ipm', run_crossover: 'off' },
   default: {},
+  // the interrupt callback used for job cancellation: its cost per solve
+  'default+cancel-polling': {},
 };
 const raw: Record<string, { median_ms: number; objective: number; iterations: number }> = {};
 const model = toModelData(buildCvarLp(spec, returns, TT, 0.95).lp);
@@ -84,12 +87,28 @@ for (const [name, options] of Object.entries(variants)) {
   let objective = NaN;
   let iterations = 0;
   for (let k = 0; k < 3; k++) {
-    const out = runModel(highs, model, { options });
+    const out = runModel(highs, model, { options, ...(name === 'default+cancel-polling' ? { shouldStop: () => false } : {}) });
     times.push(out.solveMs);
     objective = out.objective;
     iterations = out.iterations;
   }
   raw[name] = { median_ms: median(times), objective, iterations };
+}
+
+{
+  // the explicit dual (formulation: 'dual'): build of the dual + solve + read-back
+  const times: number[] = [];
+  let objective = NaN;
+  let iterations = 0;
+  const lp = buildCvarLp(spec, returns, TT, 0.95).lp;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const out = solveViaDual(highs, lp);
+    times.push(performance.now() - t0);
+    objective = out.objective;
+    iterations = out.iterations;
+  }
+  raw['dual-formulation'] = { median_ms: median(times), objective, iterations };
 }
 
 // the text path: write the same model as CPLEX LP text and let HiGHS parse it
@@ -127,6 +146,7 @@ const textSolveMs = performance.now() - tTextSolve;
 // end to end: build + solve + certificate + measure, as objectives call it
 const e2e: number[] = [];
 const e2eCpu: number[] = [];
+let endToEndSolver = '';
 let endToEnd: { objective: number; cvar: number; kkt: unknown; status: string } | undefined;
 for (let k = 0; k < 3; k++) {
   const t0 = performance.now();
@@ -136,7 +156,25 @@ for (let k = 0; k < 3; k++) {
   const c1 = process.cpuUsage(c0);
   e2eCpu.push((c1.user + c1.system) / 1000);
   if (!res.ok) throw new Error(res.error.message);
+  endToEndSolver = res.value.solver;
   endToEnd = { objective: res.value.extras!.objective!, cvar: res.value.extras!.cvar!, kkt: res.value.kkt, status: res.value.status };
+}
+
+const e2eDual: number[] = [];
+for (let k = 0; k < 3; k++) {
+  const t0 = performance.now();
+  await solveScenarioRisk({ spec, returns, T: TT, beta: 0.95, measure: 'cvar', formulation: 'dual' });
+  e2eDual.push(performance.now() - t0);
+}
+
+// min-CDaR on the same data (no reference timing in reference.py; reported for scale)
+const cdarTimes: number[] = [];
+let cdarValue = NaN;
+for (let k = 0; k < 2; k++) {
+  const t0 = performance.now();
+  const r = await solveScenarioRisk({ spec, returns, T: TT, beta: 0.95, measure: 'cdar' });
+  cdarTimes.push(performance.now() - t0);
+  if (r.ok) cdarValue = r.value.extras!.cdar!;
 }
 
 const refMs = reference?.cvar_scipy_linprog_highs?.median_ms;
@@ -150,6 +188,10 @@ const result = {
   solveVariants: raw,
   endToEndMs: median(e2e),
   endToEndCpuMs: median(e2eCpu),
+  endToEndDualFormulationMs: median(e2eDual),
+  solverUsed: endToEndSolver,
+  minCdarEndToEndMs: median(cdarTimes),
+  minCdar: cdarValue,
   endToEnd,
   reference: reference ? { cvar_scipy_linprog_highs: reference.cvar_scipy_linprog_highs } : 'not run (pass --reference)',
   ratioEndToEndVsScipy: refMs ? median(e2e) / refMs : undefined,

@@ -48,12 +48,18 @@ async function weightsOnScreen(page: Page): Promise<Record<string, number>> {
   return out;
 }
 
+// Close the page (its event stream and keep-alive connections) before the server fixture stops, so
+// the server's graceful close does not wait on the browser.
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
+
 test('import, optimise min-volatility, save, reload, reopen and export the PDF', async ({ page, frontier }, testInfo) => {
   const violations: string[] = [];
   await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
     });
   });
   const pageErrors: string[] = [];
@@ -92,6 +98,7 @@ test('import, optimise min-volatility, save, reload, reopen and export the PDF',
   }
   await expect(page.getByTestId('metric-volatility')).toHaveText(/\d+\.\d\d %/);
 
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-web.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Save scenario' }).click();
@@ -99,6 +106,10 @@ test('import, optimise min-volatility, save, reload, reopen and export the PDF',
 
   // Reload: the scenario is in the store, with its results.
   await page.reload();
+  // The draft and its saved results come back on their own…
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Skeleton min-vol');
+  await expect(weightsTable).toBeVisible();
+  // …and the scenario is in the store.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Scenarios' }).click();
   const list = page.getByRole('table', { name: 'Saved scenarios' });
   await expect(list.getByText('Skeleton min-vol')).toBeVisible();

@@ -53,6 +53,9 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   methodology: 'Methodology and disclaimer',
 };
 
+/** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */
+export const REPORT_ONE_PAGE_SECTIONS: readonly ReportSection[] = ['cover', 'summary', 'weights', 'frontier'];
+
 export const REPORT_PAPERS = ['a4', 'letter'] as const;
 
 /** A logo as a data URL of a PNG, JPEG or SVG image (≤ 1.5 MB encoded); nothing else may load in a report. */
@@ -72,6 +75,11 @@ export const reportOptionsShape = {
   locale: z.string().min(2).max(35).optional(),
   /** Portfolio value in money, to print trades in shares and money. */
   portfolioValue: z.number().positive().finite().optional(),
+  /**
+   * Shrink the print (down to 60 %) until the report fits one page. Default: on when the sections asked
+   * for are among REPORT_ONE_PAGE_SECTIONS.
+   */
+  onePage: z.boolean().optional(),
   /** ISO 4217 currency code for money columns (default: none, plain numbers). */
   currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter currency code such as USD').optional(),
 };

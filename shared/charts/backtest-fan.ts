@@ -42,7 +42,6 @@ export function fanChartOption(fan: readonly FanPoint[], opts: FanChartOptions =
     emphasis: { disabled: true },
     data: values,
   });
-  const rows = fan.map((f) => f);
   return {
     ...baseOption(opts, theme),
     tooltip: {
@@ -50,7 +49,7 @@ export function fanChartOption(fan: readonly FanPoint[], opts: FanChartOptions =
       ...tooltipStyle(theme),
       formatter: (params: unknown) => {
         const first = Array.isArray(params) ? (params[0] as { dataIndex?: number } | undefined) : undefined;
-        const f = first?.dataIndex === undefined ? undefined : rows[first.dataIndex];
+        const f = first?.dataIndex === undefined ? undefined : fan[first.dataIndex];
         if (!f) return '';
         const line = (label: string, v: number): string => `${escapeHtml(label)}: ${ratio(v, 3)}×`;
         return [`<b>${escapeHtml(yearLabel(f.day, ppy))}</b>`, line('95 %', f.p95), line('75 %', f.p75), line('median', f.p50), line('25 %', f.p25), line('5 %', f.p5)].join('<br>');
@@ -63,6 +62,8 @@ export function fanChartOption(fan: readonly FanPoint[], opts: FanChartOptions =
       boundaryGap: false,
       data: fan.map((f) => yearLabel(f.day, ppy)),
       ...axisStyle(theme),
+      // Whole years only: fractional labels ("0.3 y") of monthly checkpoints read as noise.
+      axisLabel: { color: theme.mutedText, interval: (i: number) => (fan[i]?.day ?? 1) % ppy === 0 },
       splitLine: { show: false },
     },
     yAxis: { type: 'value', scale: true, name: 'Growth of 1', nameLocation: 'middle', nameGap: 40, ...axisStyle(theme) },

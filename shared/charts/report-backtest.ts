@@ -36,9 +36,11 @@ export interface EquityChartOptions extends BaseChartOptions {
   log?: boolean;
   /** Most points drawn per line. Default 1200 (an A4 width holds fewer distinct pixels). */
   maxPoints?: number;
+  /** Value axis title. Default "Value". */
+  valueName?: string;
 }
 
-/** Growth of the portfolio (and benchmark) over time; values are wealth indices (e.g. 1 = start). */
+/** Value of the portfolio (and benchmark) over time, in money or as a growth index. */
 export function equityChartOption(equity: readonly DatedValue[], opts: EquityChartOptions = {}): ChartOption {
   const theme = themeOf(opts);
   const maxPoints = opts.maxPoints ?? 1200;
@@ -60,7 +62,7 @@ export function equityChartOption(equity: readonly DatedValue[], opts: EquityCha
     yAxis: {
       type: opts.log ? 'log' : 'value',
       scale: true,
-      name: 'Growth of 1',
+      name: opts.valueName ?? 'Value',
       nameLocation: 'middle',
       nameGap: 40,
       ...axisStyle(theme),

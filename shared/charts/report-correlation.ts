@@ -44,6 +44,7 @@ export function correlationChartOption(
       min: -1,
       max: 1,
       calculable: false,
+      text: ['+1', '−1'],
       orient: 'vertical',
       right: 0,
       top: 'middle',

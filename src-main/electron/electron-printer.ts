@@ -40,6 +40,7 @@ export function createElectronPrinter(): PdfPrinter {
         const pdf = await win.webContents.printToPDF({
           pageSize: opts.paper === 'a4' ? 'A4' : 'Letter',
           printBackground: true,
+          scale: opts.scale ?? 1,
           displayHeaderFooter: withTemplates,
           headerTemplate: opts.headerTemplate ?? '<span></span>',
           footerTemplate: opts.footerTemplate ?? '<span></span>',

@@ -81,6 +81,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Pdf
           format: opts.paper === 'a4' ? 'A4' : 'Letter',
           printBackground: true,
           preferCSSPageSize: false,
+          scale: opts.scale ?? 1,
           displayHeaderFooter: withTemplates,
           // An empty header must be explicit or Chromium prints its default date/title line.
           headerTemplate: opts.headerTemplate ?? '<span></span>',

@@ -4,12 +4,14 @@ import { diagnosticJobs } from './kinds/diagnostic.js';
 import { importJobs } from './kinds/import.js';
 import { backtestJobs } from './kinds/backtest.js';
 import { optimizeJobs } from './kinds/optimize.js';
+import { reportJobs } from './kinds/report.js';
 
 export const jobRegistry = {
   ...diagnosticJobs,
   ...importJobs,
   ...backtestJobs,
   ...optimizeJobs,
+  ...reportJobs,
 } satisfies Record<string, JobFunction<never, unknown>>;
 
 export type JobRegistry = typeof jobRegistry;

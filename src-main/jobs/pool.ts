@@ -121,6 +121,7 @@ export function createJobPool(options: PoolOptions = {}): JobPool {
     worker.on('exit', (code) => {
       if (!closed) replace(slot, new Error(`worker exited with code ${code}`));
     });
+    // Idle workers must not keep the process alive; a busy one must (a CLI waiting on a job).
     worker.unref();
     return slot;
   }
@@ -130,6 +131,7 @@ export function createJobPool(options: PoolOptions = {}): JobPool {
     slot.killTimer = null;
     if (slot.job) finish(slot.job);
     slot.job = null;
+    slot.worker.unref();
   }
 
   function replace(slot: Slot, cause: Error): void {
@@ -154,6 +156,7 @@ export function createJobPool(options: PoolOptions = {}): JobPool {
       if (slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job;
+      slot.worker.ref();
       Atomics.store(slot.cancel, 0, 0);
       const message: ToWorker = { type: 'run', seq: job.seq, kind: job.kind, input: job.input };
       void slot.ready.then(() => {

@@ -11,6 +11,8 @@ export interface PrintOptions {
   /** Chromium header/footer template HTML (classes pageNumber, totalPages, title, date are filled in). */
   footerTemplate?: string;
   headerTemplate?: string;
+  /** Rendering scale, 0.1–2 (default 1); used to fit the one-page report. */
+  scale?: number;
 }
 
 export interface PdfPrinter {

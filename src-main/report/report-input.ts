@@ -39,6 +39,8 @@ export interface ReportOptions {
   /** Portfolio value in money: enables trades in shares and money. */
   portfolioValue?: number;
   currency?: string;
+  /** Shrink the print until it fits one page (see REPORT_ONE_PAGE_SECTIONS for the default). */
+  onePage?: boolean;
   /** The report date; default now. Tests pass a fixed one. */
   generatedAt?: Date;
 }

@@ -58,7 +58,7 @@ export function facts(pairs: readonly (readonly [string, Cell] | null)[]): Html 
 /** A chart as inline SVG in a figure that never splits across pages. */
 export function figure(option: ChartOption, width: number, height: number, caption?: string): Html {
   const svg = renderChartSvg({ ...option, animation: false }, Math.round(width), Math.round(height));
-  return html`<figure class="chart" style="height:${Math.round(height)}px">${raw(svg)}${caption ? html`<figcaption>${caption}</figcaption>` : ''}</figure>`;
+  return html`<figure class="chart">${raw(svg)}${caption ? html`<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
 /** Key figures as tiles. */

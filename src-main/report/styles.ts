@@ -22,8 +22,8 @@ p{margin:0 0 2mm}
 .cover-facts dt{color:#5b6475;min-width:22mm}
 .cover-facts dd{margin:0}
 .lead{font-size:10pt}
-.tiles{display:grid;grid-template-columns:repeat(4,1fr);gap:2.5mm;margin:2mm 0 3mm;break-inside:avoid}
-.tile{border:1px solid #d5dbe5;border-radius:1.5mm;padding:2mm 3mm}
+.tiles{display:grid;grid-template-columns:repeat(4,1fr);gap:2mm;margin:1.5mm 0 2.5mm;break-inside:avoid}
+.tile{border:1px solid #d5dbe5;border-radius:1.5mm;padding:1.5mm 3mm}
 .tile-value{font-size:13pt;font-weight:700;color:#14305e;white-space:nowrap}
 .tile-label{font-size:7.5pt;color:#5b6475}
 table{border-collapse:collapse;width:100%;margin:0 0 3mm}
@@ -39,7 +39,7 @@ table.keep,table.facts{break-inside:avoid;page-break-inside:avoid}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.facts th{width:38%;font-weight:400;color:#5b6475;border-bottom:0.5px solid #e3e6ec}
 table.facts td{border-bottom:0.5px solid #e3e6ec}
-figure.chart{margin:0 0 3mm;break-inside:avoid;page-break-inside:avoid;overflow:hidden}
+figure.chart{margin:0 0 3mm;break-inside:avoid;page-break-inside:avoid}
 figure.chart svg{display:block}
 figcaption{font-size:7.5pt;color:#5b6475;margin-top:1mm}
 .two-col{display:grid;grid-template-columns:1fr 1fr;gap:4mm;align-items:start}

@@ -2,8 +2,7 @@
 import type { ApiParsedRequest } from '../../shared/api.js';
 import type { PriceWindow } from '../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
-import { exportReport, type ExportedReport } from '../report/export-report.js';
-import { marketFacts } from '../report/market-facts.js';
+import { printBuiltReport, type ExportedReport } from '../report/export-report.js';
 import type { ReportInput, ReportOptions, ReportScenario } from '../report/report-input.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { getScenario } from '../store/scenarios-repo.js';
@@ -22,13 +21,11 @@ export function windowRows(m: PriceMatrix, window: PriceWindow): PriceMatrix {
   return { dates: rows.map((t) => m.dates[t]!), tickers: m.tickers.slice(), values };
 }
 
-/** Last prices, correlations and the data window from the store; nothing when its prices are not stored. */
-export function storedMarketFacts(db: Database, scenario: ReportScenario): Pick<ReportInput, 'lastPrices' | 'correlation' | 'dataWindow'> {
-  // A scenario imported from a file may name tickers this database has no prices for: print without facts.
-  if (unknownTickers(db, scenario.tickers).length > 0) return {};
+/** The scenario's stored prices in its window, or null when some ticker has none (e.g. a scenario from a file). */
+export function storedScenarioPrices(db: Database, scenario: ReportScenario): PriceMatrix | null {
+  if (unknownTickers(db, scenario.tickers).length > 0) return null;
   const prices = loadPriceMatrix(db, scenario.tickers, scenario.window.start, scenario.window.end);
-  if (prices.dates.length < 2) return {};
-  return marketFacts(windowRows(prices, scenario.window));
+  return prices.dates.length < 2 ? null : windowRows(prices, scenario.window);
 }
 
 /** The request's printing options in the report's terms. */
@@ -42,6 +39,7 @@ export function reportOptionsOf(req: Omit<ApiParsedRequest<'report-export'>, 'sc
     ...(req.locale !== undefined ? { locale: req.locale } : {}),
     ...(req.portfolioValue !== undefined ? { portfolioValue: req.portfolioValue } : {}),
     ...(req.currency !== undefined ? { currency: req.currency } : {}),
+    ...(req.onePage !== undefined ? { onePage: req.onePage } : {}),
   };
 }
 
@@ -52,11 +50,26 @@ export async function exportStoredReport(
 ): Promise<ExportedReport> {
   const progress = progressEmitter(ctx, req.jobId);
   progress?.(0, 0, 'loading scenario');
+  // Start the browser and the workers first: their start-up overlaps with reading prices from SQLite.
+  const printing = ctx.printer();
+  printing.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
+  const jobs = ctx.jobs;
+  const t0 = performance.now();
   const scenario = getScenario(ctx.db, req.scenarioId);
   const compare = (req.compareIds ?? []).filter((id) => id !== req.scenarioId).map((id) => getScenario(ctx.db, id));
-  const input: ReportInput = { scenario, ...storedMarketFacts(ctx.db, scenario), ...(compare.length > 0 ? { compare } : {}) };
-  const printer = await ctx.printer();
-  return exportReport(printer, input, reportOptionsOf(req), progress);
+  const input: ReportInput = { scenario, ...(compare.length > 0 ? { compare } : {}) };
+  const prices = storedScenarioPrices(ctx.db, scenario);
+  const options = { ...reportOptionsOf(req), generatedAt: new Date() };
+  // Charts are rendered in a worker (cancellable, off the main loop); the printer works from main.
+  const [built, printer] = await Promise.all([
+    jobs.run('report-html', { input, options, ...(prices ? { prices } : {}) }, {
+      ...(req.jobId ? { jobId: req.jobId } : {}),
+      ...(progress ? { onProgress: progress } : {}),
+      ...(prices ? { transfer: [prices.values.buffer as ArrayBuffer] } : {}),
+    }),
+    printing,
+  ]);
+  return printBuiltReport(printer, built, scenario.name, options, progress, performance.now() - t0);
 }
 
 export const reportHandlers = {

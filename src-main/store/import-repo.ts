@@ -1,7 +1,7 @@
 /** Write side of imports: batches, instruments and daily prices. Callers wrap calls in one transaction. */
 import type { Database } from 'better-sqlite3';
 import type { ImportBatch } from '../../shared/api/imports.js';
-import type { ImportKind, PriceSeries } from '../core/ingest/types.js';
+import type { ImportKind, PriceSeries, WidePrices } from '../core/ingest/types.js';
 
 export interface NewBatch {
   fileName: string;
@@ -62,6 +62,56 @@ export function insertPrices(db: Database, series: readonly PriceSeries[], batch
     }
   }
   return inserted;
+}
+
+/** Rows per multi-row INSERT: one statement call per chunk cuts per-row overhead (5 params a row, far below SQLite's limit). */
+const CHUNK = 200;
+
+/** Inserts the prices of a wide matrix as closes (missing cells skipped); returns rows inserted. */
+export function insertWidePrices(db: Database, wide: WidePrices, batchId: number, onRows?: (done: number) => void): number {
+  const { dates, tickers, values } = wide.matrix;
+  const n = tickers.length;
+  const ids = tickers.map((t) => ensureInstrument(db, t, wide.currency));
+  const sql = (rows: number): string =>
+    `INSERT INTO prices (instrument_id, date, close, currency, batch_id) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (instrument_id, date) DO NOTHING`;
+  const full = db.prepare(sql(CHUNK));
+  const params: (string | number | null)[] = [];
+  let inserted = 0;
+  let done = 0;
+  const flush = (): void => {
+    const rows = params.length / 5;
+    if (rows === 0) return;
+    inserted += (rows === CHUNK ? full : db.prepare(sql(rows))).run(params).changes;
+    params.length = 0;
+  };
+  // Ticker by ticker so each instrument's rows arrive in key order (the WITHOUT ROWID b-tree appends).
+  for (let j = 0; j < n; j++) {
+    const id = ids[j]!;
+    for (let t = 0; t < dates.length; t++) {
+      const v = values[t * n + j]!;
+      if (Number.isNaN(v)) continue;
+      params.push(id, dates[t]!, v, wide.currency, batchId);
+      if (params.length === CHUNK * 5) flush();
+      if (++done % 10_000 === 0) onRows?.(done);
+    }
+  }
+  flush();
+  return inserted;
+}
+
+/** Stored rows among a wide matrix's (ticker, date) cells. */
+export function countExistingWide(db: Database, wide: WidePrices): number {
+  const stmt = db.prepare(
+    `SELECT COUNT(*) AS n FROM prices p JOIN instruments i ON i.id = p.instrument_id
+      WHERE i.ticker = ? AND p.date >= ? AND p.date <= ?`,
+  );
+  const { dates, tickers } = wide.matrix;
+  if (dates.length === 0) return 0;
+  // Rows of these tickers inside the file's date range: what a re-import would find already there.
+  let n = 0;
+  for (const t of tickers) n += (stmt.get(t, dates[0]!, dates.at(-1)!) as { n: number }).n;
+  return n;
 }
 
 /** How many of these price rows are already stored (the preview's "already imported" count). */

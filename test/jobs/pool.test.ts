@@ -53,3 +53,18 @@ describe('job pool (real worker threads)', () => {
     expect(pool.size).toBe(2);
   });
 });
+
+describe('job pool and process lifetime', () => {
+  it('keeps a process alive while a job runs, and lets it exit when idle', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { repoRoot } = await import('../support/shared-data.js');
+    const script = `
+      import { createJobPool } from './src-main/jobs/pool.ts';
+      const pool = createJobPool({ size: 1 });
+      pool.run('spin', { ms: 300 }).then((r) => console.log('done', r.iterations > 0));
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('done true');
+  });
+});

@@ -11,8 +11,8 @@ function has(cmd: string): boolean {
 /** Why PDF tests cannot run here, or null when Chromium and poppler are present. */
 export const pdfToolsMissing: string | null = !findChromium()
   ? 'no Chromium (install chromium or set CHROMIUM_PATH)'
-  : !has('pdftotext') || !has('pdfinfo') || !has('pdffonts')
-    ? 'poppler-utils (pdftotext, pdfinfo, pdffonts) not installed'
+  : !['pdftotext', 'pdfinfo', 'pdffonts', 'pdfimages'].every(has)
+    ? 'poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages) not installed'
     : null;
 if (pdfToolsMissing) console.warn(`[report] PDF tests skipped: ${pdfToolsMissing}`);
 

@@ -24,7 +24,7 @@ describe.skipIf(pdfToolsMissing !== null)('frontier report', () => {
     handle.close();
   });
 
-  it('optimises a scenario file on a price CSV and writes its report', () => {
+  it('optimises a scenario file on a price CSV and writes its report', { timeout: 120_000 }, () => {
     const scenario = join(dir, 'file.json');
     writeFileSync(scenario, JSON.stringify({ name: 'File scenario', tickers: ['ALPHA', 'BRAVO', 'CHARLIE'], options: { objective: 'min-volatility' } }));
     const out = join(dir, 'file.pdf');
@@ -41,7 +41,7 @@ describe.skipIf(pdfToolsMissing !== null)('frontier report', () => {
     expect(text).toMatch(/Total\s+100\.00 %/);
   });
 
-  it('prints a saved scenario by name with the chosen sections, title and author', () => {
+  it('prints a saved scenario by name with the chosen sections, title and author', { timeout: 120_000 }, () => {
     const out = join(dir, 'saved.pdf');
     const run = frontier(['report', '--scenario', 'Saved for CLI', '--db', db, '--out', out, '--sections', 'cover,weights', '--title', 'Client pack', '--author', 'A. Manager']);
     expect(run.code, run.stderr).toBe(0);
@@ -53,7 +53,7 @@ describe.skipIf(pdfToolsMissing !== null)('frontier report', () => {
     for (const t of saved.tickers) expect(text).toContain(t);
   });
 
-  it('exits 1 with a one-line reason on user errors', () => {
+  it('exits 1 with a one-line reason on user errors', { timeout: 180_000 }, () => {
     const bad = frontier(['report', '--scenario', 'Saved for CLI', '--db', db, '--out', join(dir, 'x.pdf'), '--sections', 'cover,charts']);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toMatch(/^--sections: "charts" is not one of cover, summary/);

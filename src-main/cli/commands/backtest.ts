@@ -1,13 +1,12 @@
 /** `frontier backtest`: how a portfolio would have lived — equity, drawdowns, metrics, rebalances. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { FrontierError } from '../../../shared/api.js';
 import { backtestSettingsSchema, type BacktestReport, type RebalanceSetting, type WalkForwardSetting } from '../../../shared/api/backtest.js';
-import { OBJECTIVES, optimizeOptionsSchema, type OptimizeOptions } from '../../../shared/domain/optimize.js';
+import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
 import { selectColumns, type PriceMatrix } from '../../core/price-matrix.js';
 import { toApiError } from '../../services/dispatch.js';
 import { loadPriceMatrix } from '../../store/prices-repo.js';
 import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
+import { constraintOptions, constraintUsage, estimatorOptions, optimizeOptionsFromFlags, readWeightsFile, targetOptions, targetUsage } from '../optimize-flags.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage, readWidePriceFile, type PriceSource } from '../price-source.js';
 
 /** `monthly|quarterly|annually|none|band:0.05` → a rebalance rule. */
@@ -30,22 +29,10 @@ export function parseWalkForward(raw: string): WalkForwardSetting {
   throw new FrontierError('user-error', `--walk-forward: "${raw}" is not rolling:DAYS (DAYS ≥ 20) or expanding`);
 }
 
-/** Reads weights from a JSON file: either {"AAPL": 0.5, …} or an object with a "weights" field (e.g. optimize --json). */
-export function readWeightsFile(path: string): Record<string, number> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(resolve(path), 'utf8'));
-  } catch (error) {
-    throw new FrontierError('user-error', `${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
-  }
-  const inner = typeof json === 'object' && json !== null && 'weights' in json ? (json as { weights: unknown }).weights : json;
-  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) throw new FrontierError('user-error', `${path}: expected an object of ticker → weight`);
-  const weights: Record<string, number> = {};
-  for (const [ticker, w] of Object.entries(inner)) {
-    if (typeof w !== 'number' || !Number.isFinite(w)) throw new FrontierError('user-error', `${path}: ${ticker}: weight is not a number`);
-    weights[ticker] = w;
-  }
-  if (Object.keys(weights).length === 0) throw new FrontierError('user-error', `${path}: no weights`);
+/** Weights from --weights FILE.json ({"AAPL": 0.5, …} or optimize --json output); empty files are an error. */
+export function weightsFromFile(path: string): Record<string, number> {
+  const weights = readWeightsFile(path, 'weights');
+  if (Object.keys(weights).length === 0) throw new FrontierError('user-error', `--weights ${path}: no weights in the file`);
   return weights;
 }
 
@@ -92,20 +79,18 @@ export async function holdOpen<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** Optimisation settings: the scenario's, with --objective and --rf on top. */
+/**
+ * Optimisation settings: the scenario's, with the optimisation flags on top (the same flags as
+ * `frontier optimize`). `--benchmark` means the benchmark ticker here, so it is not read as the
+ * semicovariance benchmark return.
+ */
 export function optionsFrom(args: ParsedArgs, source: PriceSource): OptimizeOptions {
-  const base = source.scenario?.options ?? optimizeOptionsSchema.parse({});
-  const objective = stringOption(args, 'objective');
-  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective)) {
-    throw new FrontierError('user-error', `--objective: "${objective}" is not one of ${OBJECTIVES.join(', ')}`);
-  }
-  const rf = numberOption(args, 'rf');
-  return optimizeOptionsSchema.parse({
-    ...base,
-    ...(objective === undefined ? {} : { objective }),
-    targets: { ...base.targets, ...(rf === undefined ? {} : { rf }) },
-  });
+  const { benchmark: _ticker, ...values } = args.values;
+  return optimizeOptionsFromFlags({ ...args, values }, source.scenario?.options);
 }
+
+/** Optimisation flags a backtest accepts: all of `frontier optimize`'s except --benchmark X and --market FILE. */
+const { benchmark: _semiBenchmark, market: _market, ...backtestEstimatorOptions } = estimatorOptions;
 
 const pct = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(digits)} %`);
 const num = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2));
@@ -151,9 +136,13 @@ options:
   --initial X                starting value (default 10000)
   --min-history N            prices an asset needs before it is bought
   --benchmark T              benchmark ticker from the same source (beta, alpha, tracking error)
-  --objective NAME           objective for walk-forward / in-sample weights (default: scenario's or min-volatility)
-  --rf X                     annual risk-free rate, fraction (cash and Sharpe)
-  --json                     {equity, drawdown, metrics, drawdowns, rebalances, …}`,
+  --json                     {equity, drawdown, metrics, drawdowns, rebalances, …}
+
+optimisation (walk-forward and in-sample weights; default: the scenario's settings, min-volatility):
+  --objective NAME --returns … --risk … --span N --log-returns --frequency N
+${targetUsage}
+${constraintUsage}
+  (--rf is also the rate cash earns and the rate in Sharpe/Sortino)`,
   options: {
     ...commonOptions,
     ...priceSourceOptions,
@@ -164,9 +153,10 @@ options:
     'fixed-cost': { type: 'string' },
     initial: { type: 'string' },
     'min-history': { type: 'string' },
+    ...backtestEstimatorOptions,
+    ...targetOptions,
+    ...constraintOptions,
     benchmark: { type: 'string' },
-    objective: { type: 'string' },
-    rf: { type: 'string' },
   },
   async run(args, ctx) {
     if (args.positionals.length > 0) throw new FrontierError('user-error', `unexpected argument "${args.positionals[0]}" (see frontier backtest --help)`);
@@ -177,7 +167,7 @@ options:
     const benchmark = stringOption(args, 'benchmark');
     const parsed = backtestSettingsSchema.safeParse({
       rebalance: parseRebalance(stringOption(args, 'rebalance') ?? 'monthly'),
-      ...(weightsPath ? { weights: readWeightsFile(weightsPath) } : {}),
+      ...(weightsPath ? { weights: weightsFromFile(weightsPath) } : {}),
       ...(walk ? { walkForward: parseWalkForward(walk) } : {}),
       costBps: numberOption(args, 'cost-bps') ?? 0,
       fixedCost: numberOption(args, 'fixed-cost') ?? 0,

@@ -69,7 +69,21 @@ function reportOptions(args: ParsedArgs): Omit<ReportOptions, 'generatedAt'> {
     ...(locale !== undefined ? { locale } : {}),
     ...(currency !== undefined ? { currency } : {}),
     ...(portfolioValue !== undefined ? { portfolioValue } : {}),
+    ...(args.values['one-page'] === true ? { onePage: true } : {}),
   };
+}
+
+/**
+ * Awaits work while holding the event loop open: the job pool unrefs its workers, so while only a
+ * worker is busy Node would otherwise see nothing left to do and exit (code 13) mid-report.
+ */
+async function keepAlive<T>(work: Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 60_000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 function isScenarioFile(ref: string): boolean {
@@ -119,7 +133,7 @@ async function reportFromFile(args: ParsedArgs, ctx: CliContext, path: string, o
   }
   const printer = createChromiumPrinter();
   try {
-    const report = await exportReport(printer, { scenario: { ...file, results }, ...marketFacts(prices) }, options);
+    const report = await exportReport(printer, { scenario: { ...file, results }, ...marketFacts(prices, results.optimize?.weights) }, options);
     return { pdf: report.pdf, pages: report.pages, sections: report.sections, warnings: [...warnings, ...report.warnings] };
   } finally {
     await printer.close();
@@ -146,6 +160,8 @@ export default defineCommand({
   --currency CODE            currency code for money columns, e.g. USD
   --locale TAG               number format, e.g. en-US (default), de-DE
   --compare NAME|ID          a saved scenario to compare with (repeat for a third)
+  --one-page                 shrink the print (to 60 % at most) to fit one page; automatic when
+                             --sections lists only cover, summary, weights, frontier
   --json                     print {file, pages, sections, bytes} as JSON`,
   options: {
     ...commonOptions,
@@ -160,6 +176,7 @@ export default defineCommand({
     currency: { type: 'string' },
     locale: { type: 'string' },
     compare: { type: 'string', multiple: true },
+    'one-page': { type: 'boolean' },
   },
   async run(args, ctx) {
     const ref = stringOption(args, 'scenario') ?? args.positionals[0];
@@ -175,13 +192,13 @@ export default defineCommand({
       if (compare.length > 0) throw new FrontierError('user-error', '--compare works with saved scenarios only; save the file first (frontier scenario import)');
       // loadPriceSource reads --scenario as the file; a positional file name is passed on the same way.
       const withScenario: ParsedArgs = { ...args, values: { ...args.values, scenario: ref } };
-      printed = await reportFromFile(withScenario, ctx, ref, options);
+      printed = await keepAlive(reportFromFile(withScenario, ctx, ref, options));
     } else {
       const scenarioId = storedScenarioId(ctx, dbPath, ref);
       const compareIds = compare.map((c) => storedScenarioId(ctx, dbPath, c));
       const { sections, ...rest } = options;
       const request = { scenarioId, ...rest, ...(sections ? { sections: [...sections] } : {}), ...(compareIds.length > 0 ? { compareIds } : {}) };
-      const res = await ctx.call('report-export', request, dbPath);
+      const res = await keepAlive(ctx.call('report-export', request, dbPath));
       printed = { pdf: Buffer.from(res.pdfBase64, 'base64'), pages: res.pages, sections: res.sections ?? [], warnings: [] };
     }
     try {

@@ -3,7 +3,7 @@ import { FrontierError } from '../../../shared/api.js';
 import { stressSettingsSchema, type StressReport } from '../../../shared/api/backtest.js';
 import { commonOptions, defineCommand, numberOption, stringList, stringOption } from '../command.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage } from '../price-source.js';
-import { addBenchmark, holdOpen, optionsFrom, readWeightsFile } from './backtest.js';
+import { addBenchmark, holdOpen, optionsFrom, weightsFromFile } from './backtest.js';
 
 /** `TICKER=-0.2` → [ticker, shock]. */
 function parseShock(raw: string): [string, number] {
@@ -86,13 +86,12 @@ ${priceSourceUsage}
     block: { type: 'string' },
     loss: { type: 'string', multiple: true },
     rf: { type: 'string' },
-    objective: { type: 'string' },
   },
   async run(args, ctx) {
     if (args.positionals.length > 0) throw new FrontierError('user-error', `unexpected argument "${args.positionals[0]}" (see frontier stress --help)`);
     const source = loadPriceSource(args, ctx);
     const weightsPath = stringOption(args, 'weights');
-    const weights = weightsPath ? readWeightsFile(weightsPath) : source.scenario?.holdings;
+    const weights = weightsPath ? weightsFromFile(weightsPath) : source.scenario?.holdings;
     if (!weights) throw new FrontierError('user-error', '--weights FILE.json is required (or a --scenario with holdings)');
     const benchmark = stringOption(args, 'benchmark');
     const shocks = stringList(args, 'shock').map(parseShock);

@@ -90,6 +90,8 @@ export function historicalStress(
   const wc = weightedColumns(prices, weights);
   if (!wc.ok) return wc;
   const { dates } = prices;
+  // Marked over the whole series, so a benchmark gap on a window's first day still has a base price.
+  const bench = benchmark === undefined ? undefined : markToLast(benchmark);
   return ok(
     windows.map((win) => {
       const rows = windowRows(dates, win);
@@ -116,8 +118,8 @@ export function historicalStress(
         portfolioReturn: p.ret,
         portfolioMaxDrawdown: p.dd,
       };
-      if (benchmark !== undefined) {
-        const b = markToLast(Array.from({ length: hi - lo + 1 }, (_, i) => benchmark[lo + i]!));
+      if (bench !== undefined) {
+        const b = bench.slice(lo, hi + 1);
         if (!Number.isNaN(b[0]!)) {
           const s = pathStats(b);
           out.benchmarkReturn = s.ret;

@@ -85,6 +85,11 @@ export function decideNumberColumn(values: readonly string[], hint?: DecimalStyl
   let dotFails = 0;
   let commaFails = 0;
   for (const raw of values) {
+    // Fast path for the common plain cell (`123.4567`, `-12`): a dot fits dot-style; comma-style only as 1.234 groups.
+    if (PLAIN.test(raw)) {
+      if (raw.includes('.') && !GROUPS_OF_3.test(raw)) commaFails++;
+      continue;
+    }
     // Plain ASCII numbers fit both styles unless they have a dot, which only dot-style allows here.
     const p = parts(raw);
     if (p === 'missing' || p === null) continue;
@@ -104,8 +109,13 @@ export function numberColumnWithStyle(style: DecimalStyle): NumberColumnDecision
   return { style, parse: (raw) => parseNumberCell(raw, style) };
 }
 
+const PLAIN = /^-?\d+(\.\d+)?$/;
+const PLAIN_INT = /^-?\d+$/;
+const GROUPS_OF_3 = /^-?\d{1,3}(\.\d{3})+$/;
+
 /** One cell in a known style. */
 export function parseNumberCell(raw: string, style: DecimalStyle): NumberCell {
+  if (style === 'dot' ? PLAIN.test(raw) : PLAIN_INT.test(raw)) return { kind: 'value', value: Number(raw), percent: false };
   const p = parts(raw);
   if (p === 'missing') return { kind: 'missing' };
   if (p === null) return { kind: 'invalid', message: `"${raw.trim()}" is not a number` };

@@ -43,6 +43,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     encoding: '',
     delimiter: '',
     prices: [],
+    wide: null,
     transactions: [],
     positions: [],
     skipped: [],
@@ -75,6 +76,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
   return {
     ...base,
     prices: out.prices ?? [],
+    wide: out.wide ?? null,
     transactions: out.transactions ?? [],
     positions: out.positions ?? [],
     skipped: out.skipped,

@@ -10,7 +10,7 @@ export interface FileOverview {
   sample: Record<string, string | number | null>[];
 }
 
-const n = (v: number): number | null => (Number.isNaN(v) ? null : v);
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 /** Row counts per ticker (prices, positions) or per type (transactions), date range and up to `sampleSize` rows. */
 export function overview(file: ParsedFile, sampleSize = 20): FileOverview {
@@ -33,7 +33,27 @@ export function overview(file: ParsedFile, sampleSize = 20): FileOverview {
       see(s.dates.at(-1)!);
     }
     for (let t = 0; t < s.dates.length && sample.length < sampleSize; t++) {
-      sample.push({ ticker: s.ticker, date: s.dates[t]!, open: n(s.open[t]!), high: n(s.high[t]!), low: n(s.low[t]!), close: n(s.close[t]!), adjClose: n(s.adjClose[t]!), volume: n(s.volume[t]!), currency: s.currency });
+      sample.push({ ticker: s.ticker, date: s.dates[t]!, open: orNull(s.open[t]!), high: orNull(s.high[t]!), low: orNull(s.low[t]!), close: orNull(s.close[t]!), adjClose: orNull(s.adjClose[t]!), volume: orNull(s.volume[t]!), currency: s.currency });
+    }
+  }
+  if (file.wide) {
+    const { dates, tickers: names, values } = file.wide.matrix;
+    const n = names.length;
+    for (let j = 0; j < n; j++) {
+      let count = 0;
+      for (let t = 0; t < dates.length; t++) if (!Number.isNaN(values[t * n + j]!)) count++;
+      counts[names[j]!] = count;
+      rows += count;
+      tickers.add(names[j]!);
+    }
+    if (dates.length > 0) {
+      see(dates[0]!);
+      see(dates.at(-1)!);
+    }
+    for (let t = 0; t < dates.length && sample.length < sampleSize; t++) {
+      const row: Record<string, string | number | null> = { date: dates[t]! };
+      for (let j = 0; j < Math.min(n, 12); j++) row[names[j]!] = orNull(values[t * n + j]!);
+      sample.push(row);
     }
   }
   for (const t of file.transactions) {

@@ -1,4 +1,5 @@
 /** Shapes produced by the ingest parsers: pure data, no I/O. Dates are ISO YYYY-MM-DD. */
+import type { PriceMatrix } from '../price-matrix.js';
 
 /** A problem tied to a place in the file: 1-based line, the column's header name and the raw text. */
 export interface IngestIssue {
@@ -66,6 +67,12 @@ export interface PositionRow {
   line: number;
 }
 
+/** A wide price table kept as one matrix (a million cells clone and write faster than a million objects). */
+export interface WidePrices {
+  matrix: PriceMatrix;
+  currency: string | null;
+}
+
 /** Everything one file yields; `errors` non-empty means nothing from this file may be written. */
 export interface ParsedFile {
   file: string;
@@ -74,6 +81,8 @@ export interface ParsedFile {
   encoding: string;
   delimiter: string;
   prices: PriceSeries[];
+  /** Prices of a wide file (stored as closes), alongside or instead of `prices`. */
+  wide: WidePrices | null;
   transactions: TransactionRow[];
   positions: PositionRow[];
   skipped: SkippedRow[];

@@ -7,7 +7,7 @@ import type { FrontierPoint, FrontierResult } from '../../../shared/domain/optim
 import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { dot } from '../stats/linalg.js';
-import { criticalLine, claApplies } from './cla.js';
+import { criticalLine, claApplies, interpolateFrontier } from './cla.js';
 import { maxReturn, minVolatility, solveSpec } from './mean-variance.js';
 import type { PreparedProblem } from './problem.js';
 import { buildQp } from './qp-build.js';
@@ -28,6 +28,18 @@ export async function frontierOf(p: PreparedProblem, points: number, ctx?: JobCo
     if (ctx?.isCancelled()) throw new JobCancelled();
   };
   const total = points + 2;
+  if (claApplies(p)) {
+    ctx?.progress(0, total, 'critical line method');
+    const cla = criticalLine(p);
+    if (cla.ok) {
+      check();
+      const exact = claFrontier(p, cla.value.turningPoints, points);
+      if (exact) {
+        ctx?.progress(total, total);
+        return ok({ ...exact, diagnostics: { failedPoints: 0, fallbackPoints: 0, solveTimeMs: performance.now() - t0 } });
+      }
+    }
+  }
   ctx?.progress(0, total, 'min-volatility and max-return ends');
   const mv = await minVolatility(p);
   if (!mv.ok) return mv;
@@ -41,6 +53,7 @@ export async function frontierOf(p: PreparedProblem, points: number, ctx?: JobCo
   let fallback = 0;
   const cache: QpFactorCache = {};
   const useCache = p.options.constraints.trackingError === undefined;
+  let support: number[] = [];
   for (let k = 1; k < points; k++) {
     check();
     ctx?.progress(k + 1, total, `frontier point ${k + 1} of ${points}`);
@@ -53,9 +66,14 @@ export async function frontierOf(p: PreparedProblem, points: number, ctx?: JobCo
       const built = buildQp(p, { sigmaFactor: 2, linear: new Float64Array(p.n), extraIneq: [row] });
       if (!built.ok) return built;
       built.value.qp.cache = cache;
+      built.value.warmSupport = support;
       const r = await runQp(built.value, 'frontier');
       if (r.ok) {
         weights = r.value.solution.weights;
+        support = [];
+        weights.forEach((x, i) => {
+          if (x > p.lower[i]!) support.push(i);
+        });
         if (r.value.solution.solver !== 'dual-active-set') fallback++;
       }
     } else {
@@ -82,4 +100,27 @@ export async function frontierOf(p: PreparedProblem, points: number, ctx?: JobCo
   ctx?.progress(total, total);
   result.diagnostics.solveTimeMs = performance.now() - t0;
   return ok(result);
+}
+
+/**
+ * The N-point frontier read off the critical line: weights are linear in the target return between
+ * adjacent turning points, so each point is an exact interpolation (no QP solves).
+ */
+function claFrontier(p: PreparedProblem, turning: Float64Array[], points: number): FrontierResult | null {
+  const ret = (w: Float64Array) => dot(p.mu, w);
+  const rMax = ret(turning[0]!);
+  const rMin = ret(turning[turning.length - 1]!);
+  const out: FrontierPoint[] = [];
+  for (let k = 0; k < points; k++) {
+    const target = points === 1 || !(rMax > rMin) ? rMin : rMin + ((rMax - rMin) * k) / (points - 1);
+    const w = k === 0 ? turning[turning.length - 1]! : k === points - 1 ? turning[0]! : interpolateFrontier(turning, p.mu, target);
+    if (!w) return null;
+    out.push(toFrontierPoint(p, w));
+    if (!(rMax > rMin)) break;
+  }
+  return {
+    points: out,
+    turningPoints: turning.map((w) => toFrontierPoint(p, w)),
+    assets: p.tickers.map((t, i) => ({ ticker: t, expectedReturn: p.mu[i]!, volatility: Math.sqrt(p.cov[i * p.n + i]!) })),
+  };
 }

@@ -52,9 +52,14 @@ export async function solveQpHighs(inp: QpInput, options: Record<string, string 
       ? { hessian: { format: 'triangular', dimension: n, starts: hStarts, indices: Int32Array.from(hIdx), values: Float64Array.from(hVal) } }
       : {}),
   };
-  const out = runModel(highs, model, {
-    options: { primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10, ...options },
+  // HiGHS regularises QPs by 1e-7 by default, which leaves stationarity residuals of ~1e-8; solve
+  // unregularised first and fall back to the default only if that fails.
+  let out = runModel(highs, model, {
+    options: { primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10, qp_regularization_value: 0, ...options },
   });
+  if (!out.optimal && out.status !== 'infeasible' && hIdx.length > 0) {
+    out = runModel(highs, model, { options: { primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10, ...options } });
+  }
   if (!out.optimal) return { ok: false, status: out.status };
   const mE = inp.eq.length;
   const yEq = Float64Array.from(out.rowDual.subarray(0, mE));

@@ -5,7 +5,7 @@
 import type { EstimatorSettings, FrontierResult, OptimizeOptions, OptimizeResult, PriceWindow } from '../../../shared/domain/optimize.js';
 import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
 import type { PriceMatrix } from '../price-matrix.js';
-import { fail, ok, type CoreResult } from '../result.js';
+import { ok, type CoreResult } from '../result.js';
 import { applyBlackLitterman, blackLittermanWeights } from './black-litterman.js';
 import { frontierOf } from './frontier.js';
 import { objectives } from './objectives.js';
@@ -76,12 +76,6 @@ export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOp
   if (!prep.ok) return prep;
   if (ctx?.isCancelled()) throw new JobCancelled();
   const { problem } = prep.value;
-  const c = options.constraints;
-  if (c.maxHoldings !== undefined && c.maxHoldings < problem.n && !['min-cvar', 'efficient-cvar', 'min-cdar', 'efficient-cdar', 'min-semivariance'].includes(options.objective)) {
-    return fail('unsupported', `a maximum number of holdings is solved as a mixed-integer LP and is available with the CVaR/CDaR objectives; ${options.objective} does not support it yet`, {
-      constraints: ['max-holdings'],
-    });
-  }
   const t0 = performance.now();
   const s = await objectives[options.objective](problem, ctx);
   const ms = performance.now() - t0;

@@ -8,7 +8,7 @@ import { dot, quadForm } from '../stats/linalg.js';
 import { solveQpHighs } from './highs-qp.js';
 import type { ObjectiveSolver, PreparedProblem, Solution } from './problem.js';
 import { buildQp, weightVector, type QpSpec } from './qp-build.js';
-import { qpKkt, type LinearRow } from './qp-dual.js';
+import { qpKkt, type LinearRow, type QpFactorCache, type QpInput } from './qp-dual.js';
 import { runQp } from './solve-qp.js';
 
 type Result = CoreResult<Solution>;
@@ -113,6 +113,11 @@ export const maxReturn: ObjectiveSolver = async (p) => {
   const built = buildQp(p, { sigmaFactor: 0, linear: p.mu.map((x) => -x) });
   if (!built.ok) return built;
   const t0 = performance.now();
+  const c = p.options.constraints;
+  if (!c.marketNeutral && c.groups.length === 0 && c.l2 === 0 && built.value.tradeFirst < 0) {
+    const g = greedyMaxReturn(p, built.value.qp);
+    if (g) return ok({ ...g, extras: { solveTimeMs: performance.now() - t0 } });
+  }
   const h = await solveQpHighs(built.value.qp);
   if (!h.ok) {
     if (h.status === 'unbounded') return fail('unbounded', 'max-return is unbounded: give finite bounds');
@@ -233,6 +238,11 @@ export const efficientRisk: ObjectiveSolver = async (p) => {
   if (mr.ok && vol(mr.value.weights) <= target) {
     return ok({ ...mr.value, warnings: [...(mr.value.warnings ?? []), 'the volatility target does not bind: this is the max-return portfolio'] });
   }
+  const c = p.options.constraints;
+  if (c.l2 === 0 && c.txCost === 0 && c.trackingError === undefined && mr.ok) {
+    const r = await efficientRiskOnFrontier(p, target, dot(p.mu, mv.value.weights), dot(p.mu, mr.value.weights));
+    if (r) return r;
+  }
   const at = (delta: number) => solveSpec(p, { sigmaFactor: delta, linear: p.mu.map((x) => -x) }, 'efficient-risk');
   let lo = 1e-8;
   let hi = 1;
@@ -269,3 +279,106 @@ export const efficientRisk: ObjectiveSolver = async (p) => {
     extras: { ...s.extras, riskAversion: Math.sqrt(lo * hi) },
   });
 };
+
+/**
+ * Efficient-risk along the min-variance frontier: σ²(r) of efficient-return is convex and piecewise
+ * quadratic in r, so the Illinois variant of regula falsi finds σ(r) = target in a few solves, all
+ * sharing one factorisation of Σ. Null when it does not converge (the caller bisects on δ instead).
+ */
+async function efficientRiskOnFrontier(p: PreparedProblem, target: number, rLo0: number, rHi0: number): Promise<Result | null> {
+  const cache: QpFactorCache = {};
+  const solveAt = async (r: number) => {
+    const built = buildQp(p, { sigmaFactor: 2, linear: zeros(p.n), extraIneq: [{ name: 'target-return', a: p.mu, b: r }] });
+    if (!built.ok) return null;
+    built.value.qp.cache = cache;
+    const out = await runQp(built.value, 'efficient-risk');
+    return out.ok ? out.value.solution : null;
+  };
+  const g = (w: Float64Array) => quadForm(p.cov, p.n, w) - target * target;
+  let a = rLo0;
+  let b = rHi0;
+  const sa0 = await solveAt(a);
+  const sb0 = await solveAt(b - 1e-12 * Math.max(1, Math.abs(b)));
+  if (!sa0 || !sb0) return null;
+  let fa = g(sa0.weights);
+  let fb = g(sb0.weights);
+  if (!(fa <= 0 && fb > 0)) return null;
+  let side = 0;
+  let best: Solution = sa0;
+  for (let k = 0; k < 100; k++) {
+    const r = (a * fb - b * fa) / (fb - fa);
+    const s = await solveAt(r);
+    if (!s) return null;
+    const fr = g(s.weights);
+    if (fr <= 0) best = s;
+    if (Math.abs(Math.sqrt(Math.max(0, fr + target * target)) - target) <= 1e-12 * target && fr <= 0) break;
+    if (Math.abs(fr) <= 1e-15 * target * target) break;
+    if (fr > 0) {
+      b = r;
+      fb = fr;
+      if (side === 1) fa /= 2;
+      side = 1;
+    } else {
+      a = r;
+      fa = fr;
+      if (side === -1) fb /= 2;
+      side = -1;
+    }
+    if (b - a <= 1e-15 * Math.max(1, Math.abs(b))) break;
+  }
+  const vol = Math.sqrt(Math.max(0, quadForm(p.cov, p.n, best.weights)));
+  if (Math.abs(vol - target) > 1e-9 * target) return null;
+  return ok({
+    ...best,
+    kkt: best.kkt ? { ...best.kkt, feasibility: Math.max(best.kkt.feasibility, vol - target) } : undefined,
+    activeConstraints: [...best.activeConstraints.filter((x) => x !== 'target-return'), 'target-volatility'],
+    extras: { ...best.extras, frontierReturn: dot(p.mu, best.weights) },
+  });
+}
+
+/**
+ * Max return under a budget and bounds only: fill the highest-return assets up to their upper bounds
+ * (an LP whose optimum is this greedy vertex); multipliers follow from the marginal asset's return.
+ */
+function greedyMaxReturn(p: PreparedProblem, qp: QpInput): Solution | null {
+  const { n, mu, lower, upper } = p;
+  if (!lower.every(Number.isFinite) || !upper.every(Number.isFinite)) return null;
+  const w = Float64Array.from(lower);
+  let rest = 1 - w.reduce((a, b) => a + b, 0);
+  if (rest < -1e-12) return null;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => mu[b]! - mu[a]!);
+  let marginal = -1;
+  for (const i of order) {
+    if (rest <= 0) break;
+    const room = upper[i]! - lower[i]!;
+    if (room >= rest) {
+      w[i] = lower[i]! + rest;
+      marginal = i;
+      rest = 0;
+    } else {
+      w[i] = upper[i]!;
+      rest -= room;
+    }
+  }
+  if (rest > 1e-12) return null;
+  // η = −μ of the marginal asset (or of the last asset filled when none is partial).
+  const pivot = marginal >= 0 ? marginal : order.find((i) => w[i]! > lower[i]!) ?? order[0]!;
+  const eta = -mu[pivot]!;
+  const yLower = new Float64Array(n);
+  const yUpper = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i === marginal) continue;
+    const gi = -mu[i]! - eta; // = yL − yU
+    if (w[i] === lower[i] && gi >= 0) yLower[i] = gi;
+    else if (w[i] === upper[i] && gi <= 0) yUpper[i] = -gi;
+  }
+  const out = { x: w, yEq: Float64Array.of(eta), yIneq: new Float64Array(0), yLower, yUpper, iterations: n, active: [], ridge: 0 };
+  const kkt = qpKkt(qp, out);
+  if (Math.max(kkt.stationarity, kkt.feasibility, kkt.complementarity) > 1e-12) return null;
+  const active: string[] = ['budget'];
+  for (let i = 0; i < n; i++) {
+    if (w[i] === lower[i]) active.push(`lower bound ${p.tickers[i]}`);
+    else if (w[i] === upper[i]) active.push(`upper bound ${p.tickers[i]}`);
+  }
+  return { weights: w, solver: 'greedy-lp', iterations: n, status: 'optimal', kkt, activeConstraints: active };
+}

@@ -61,7 +61,14 @@ function scenarioSolver(measure: ScenarioMeasure, withTarget: boolean): Objectiv
     const spec = portfolioSpecOf(p, withTarget);
     if (!spec.ok) return spec;
     ctx?.progress(0, 1, `solving min-${measure.toUpperCase()} LP`);
-    const res = await solveScenarioRisk({ spec: spec.value, returns: p.returns, T: p.T, beta: p.options.targets.beta, measure });
+    const res = await solveScenarioRisk({
+      spec: spec.value,
+      returns: p.returns,
+      T: p.T,
+      beta: p.options.targets.beta,
+      measure,
+      ...(ctx ? { isCancelled: () => ctx.isCancelled() } : {}),
+    });
     ctx?.progress(1, 1);
     if (!res.ok) return res;
     // report both measures so any result can be compared on either

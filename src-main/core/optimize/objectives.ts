@@ -1,6 +1,7 @@
 /** The objective registry: every Objective maps to a solver; E2's risk-based solvers are spread in. */
 import { OBJECTIVES, type Objective } from '../../../shared/domain/optimize.js';
 import { fail } from '../result.js';
+import { withMaxHoldings } from './cardinality.js';
 import { efficientReturn, efficientRisk, maxReturn, maxSharpe, maxUtility, minVolatility } from './mean-variance.js';
 import { riskObjectives } from './objectives-risk.js';
 import type { ObjectiveSolver } from './problem.js';
@@ -11,14 +12,16 @@ const unsupported =
   async () =>
     fail('unsupported', `objective ${name} is not available in this build`, { objective: name });
 
+// Mean-variance objectives honour a maximum number of holdings through E2's cardinality search
+// (heuristic support + exact branch-and-bound over supports, each node one of these convex solves).
 const meanVariance: Partial<Record<Objective, ObjectiveSolver>> = {
-  'min-volatility': minVolatility,
-  'max-sharpe': maxSharpe,
-  'efficient-risk': efficientRisk,
-  'efficient-return': efficientReturn,
-  'max-utility': maxUtility,
-  'max-return': maxReturn,
-  'min-semivariance': minSemivariance,
+  'min-volatility': withMaxHoldings(minVolatility),
+  'max-sharpe': withMaxHoldings(maxSharpe),
+  'efficient-risk': withMaxHoldings(efficientRisk),
+  'efficient-return': withMaxHoldings(efficientReturn),
+  'max-utility': withMaxHoldings(maxUtility),
+  'max-return': withMaxHoldings(maxReturn),
+  'min-semivariance': withMaxHoldings(minSemivariance),
 };
 
 const pick = (o: Objective): ObjectiveSolver => riskObjectives[o] ?? meanVariance[o] ?? unsupported(o);

@@ -209,6 +209,8 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
   const b = mergeBounds(m.tickers, options);
   if (!b.ok) return b;
   const sc = completeReturnRows(m.returns);
+  // Scenario objectives work on simple returns even when the estimators used log returns.
+  if (options.estimators.logReturns) for (let i = 0; i < sc.values.length; i++) sc.values[i] = Math.expm1(sc.values[i]!);
   return ok({
     tickers: m.tickers,
     n: m.tickers.length,

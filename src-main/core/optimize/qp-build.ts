@@ -31,6 +31,10 @@ export interface BuiltQp {
   scale: number;
   /** Index of the first trade variable, −1 without trades. */
   tradeFirst: number;
+  /** Scores (higher = more likely held) seeding the screened solver's working set, e.g. μ. */
+  seedScores?: Float64Array[];
+  /** Variables likely held (e.g. the previous frontier point's support), for the screened solver. */
+  warmSupport?: number[];
   warnings: string[];
 }
 
@@ -119,5 +123,6 @@ export function buildQp(p: PreparedProblem, spec: QpSpec): CoreResult<BuiltQp> {
     for (let i = 0; i < n; i++) varNames.push(`sell ${p.tickers[i]}`);
     if (c.maxTurnover !== undefined) ineq.push(row('max-turnover', (r) => r.fill(-1, n, N), -c.maxTurnover));
   }
-  return ok({ qp: { n: N, P, q, eq, ineq, lower, upper, varNames }, n, scale, tradeFirst: trades ? n : -1, warnings });
+  const seedScores = (spec.extraIneq ?? []).map((r) => r.a);
+  return ok({ qp: { n: N, P, q, eq, ineq, lower, upper, varNames }, n, scale, tradeFirst: trades ? n : -1, warnings, seedScores });
 }

@@ -7,6 +7,7 @@ import { solveQpHighs } from './highs-qp.js';
 import type { KktResiduals, Solution } from './problem.js';
 import type { BuiltQp } from './qp-build.js';
 import { qpKkt, solveQpDual, type QpOutput } from './qp-dual.js';
+import { screeningApplies, seedSet, solveQpScreened } from './qp-screen.js';
 
 export interface QpRun {
   solution: Solution;
@@ -59,7 +60,7 @@ export async function runQp(built: BuiltQp, label: string): Promise<CoreResult<Q
     if (h.status === 'infeasible') return fail('infeasible', `${label}: the constraints cannot all hold (HiGHS: infeasible)`, { constraints: [] });
     warnings.push(`HiGHS stopped with status ${h.status}; the dual active-set solver answered`);
   }
-  const dual = solveQpDual(built.qp);
+  const dual = screeningApplies(built.qp) ? solveQpScreened(built.qp, seedSet(built.qp, 25, built.seedScores ?? [], built.warmSupport ?? [])) : solveQpDual(built.qp);
   let raw: QpOutput;
   let solver = 'dual-active-set';
   if (dual.ok) {

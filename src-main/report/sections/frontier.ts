@@ -3,7 +3,7 @@ import { frontierChartOption } from '../../../shared/charts/frontier.js';
 import { html } from '../format.js';
 import { figure, section, table, type SectionBuilder } from '../section-kit.js';
 
-const FRONTIER_HEIGHT = 290;
+const FRONTIER_HEIGHT = 270;
 
 export const frontierSection: SectionBuilder = (ctx) => {
   const frontier = ctx.frontier;

@@ -18,6 +18,7 @@ const NAMES: Record<string, string> = {
   holdings: 'Holdings',
   'bl:tau': 'τ',
   'bl:riskAversion': 'BL risk aversion',
+  'bl:marketCaps': 'Market caps',
 };
 
 export function fieldLabel(key: string): string {
@@ -27,6 +28,7 @@ export function fieldLabel(key: string): string {
   if (kind === 'view') return `View ${Number(a) + 1}`;
   if (kind === 'cap') return `Sector cap ${Number(a) + 1}`;
   if (kind === 'asset') return `${a} ${b}`;
+  if (kind === 'bl' && a === 'cap') return `${b} market cap`;
   return key;
 }
 

@@ -114,7 +114,7 @@ describe('validateForm', () => {
 
 describe('Black-Litterman views', () => {
   function withViews(...views: ReturnType<typeof newView>[]): OptimiseForm {
-    return form({ bl: { enabled: true, prior: 'historical', tau: '5', omega: 'idzorek', riskAversion: '', views } });
+    return form({ bl: { enabled: true, prior: 'historical', tau: '5', omega: 'idzorek', riskAversion: '', marketCaps: {}, views } });
   }
 
   it('builds absolute and relative views with confidences as fractions', () => {
@@ -161,6 +161,24 @@ describe('Black-Litterman views', () => {
   });
 });
 
+describe('market prior', () => {
+  it('needs a positive market cap for every chosen ticker and round-trips them', () => {
+    const f = form({ name: 'Mkt' });
+    f.bl = { enabled: true, prior: 'market', tau: '5', omega: 'proportional', riskAversion: 'market', marketCaps: { AAPL: '2500', GOOG: '1800' }, views: [] };
+    expect(validateForm(f, KNOWN).errors['bl:marketCaps']).toMatch(/market cap for FB/);
+    f.bl.marketCaps.FB = '-3';
+    expect(validateForm(f, KNOWN).errors['bl:cap:FB']).toMatch(/above 0/);
+    f.bl.marketCaps.FB = '900';
+    const { errors, request } = validateForm(f, KNOWN);
+    expect(errors).toEqual({});
+    const bl = optimizeOptionsSchema.parse(request!.options).blackLitterman!;
+    expect(bl.marketCaps).toEqual({ AAPL: 2500, GOOG: 1800, FB: 900 });
+    expect(bl.riskAversion).toBe('market');
+    const back = formFromScenario(scenarioFileSchema.parse(scenarioFromRequest('Mkt', request!)), 30);
+    expect(back.bl).toEqual(f.bl);
+  });
+});
+
 describe('scenario round trip', () => {
   it('form → scenario → form keeps every setting', () => {
     const f = form({ name: 'Core', objective: 'efficient-return', targetReturn: '9', rf: '2', upper: '60', start: '2015-01-02' });
@@ -170,7 +188,7 @@ describe('scenario round trip', () => {
     f.assets.GOOG!.sector = 'Tech';
     f.assets.AAPL!.sector = 'Tech';
     f.sectorCaps = [{ sector: 'Tech', min: '10', max: '70' }];
-    f.bl = { enabled: true, prior: 'equal', tau: '2.5', omega: 'proportional', riskAversion: '2.5', views: [{ ...newView('relative'), long: 'GOOG', short: 'FB', value: '2', confidence: 30 }] };
+    f.bl = { enabled: true, prior: 'equal', tau: '2.5', omega: 'proportional', riskAversion: '2.5', marketCaps: {}, views: [{ ...newView('relative'), long: 'GOOG', short: 'FB', value: '2', confidence: 30 }] };
     const { request } = validateForm(f, KNOWN);
     const saved = scenarioFileSchema.parse(scenarioFromRequest(f.name, request!));
     const back = formFromScenario(saved, 30);

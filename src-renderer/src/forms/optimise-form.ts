@@ -76,7 +76,7 @@ export interface OptimiseRequest {
 }
 
 export function emptyBl(): BlForm {
-  return { enabled: false, prior: 'historical', tau: '5', omega: 'proportional', riskAversion: '', views: [] };
+  return { enabled: false, prior: 'historical', tau: '5', omega: 'proportional', riskAversion: '', marketCaps: {}, views: [] };
 }
 
 export function defaultForm(): OptimiseForm {

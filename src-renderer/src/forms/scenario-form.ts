@@ -78,6 +78,7 @@ function blFormOf(s: ScenarioFile): BlForm {
     tau: percentText(bl.tau),
     omega: bl.omega,
     riskAversion: bl.riskAversion === undefined ? '' : String(bl.riskAversion),
+    marketCaps: Object.fromEntries(Object.entries(bl.marketCaps ?? {}).map(([t, v]) => [t, numberText(v)])),
     views,
   };
 }

@@ -28,6 +28,8 @@ export interface BlForm {
   omega: 'proportional' | 'idzorek';
   /** δ; empty = engine default; "market" = implied from a market series. */
   riskAversion: string;
+  /** Market capitalisations by ticker (any currency unit), used when the prior is "market". */
+  marketCaps: Record<string, string>;
   views: ViewRow[];
 }
 
@@ -62,6 +64,20 @@ export function validateViews(bl: BlForm, universe: ReadonlySet<string>, errors:
     else riskAversion = d.value;
   }
 
+  let marketCaps: Record<string, number> | undefined;
+  if (bl.prior === 'market') {
+    marketCaps = {};
+    const missing: string[] = [];
+    for (const t of universe) {
+      const p = parseNumber(bl.marketCaps[t] ?? '');
+      if (!p.ok) errors[`bl:cap:${t}`] = p.message;
+      else if (p.value === undefined) missing.push(t);
+      else if (p.value <= 0) errors[`bl:cap:${t}`] = 'a market cap must be above 0';
+      else marketCaps[t] = p.value;
+    }
+    if (missing.length > 0) errors['bl:marketCaps'] = `the market prior needs a market cap for ${missing.join(', ')}`;
+  }
+
   const views: BlInput['views'] = [];
   bl.views.forEach((row, i) => {
     const key = `view:${i}`;
@@ -94,6 +110,7 @@ export function validateViews(bl: BlForm, universe: ReadonlySet<string>, errors:
     tau: tau.ok && tau.value !== undefined ? tau.value : 0.05,
     omega: bl.omega,
     ...(riskAversion !== undefined ? { riskAversion } : {}),
+    ...(marketCaps ? { marketCaps } : {}),
     views,
   };
 }

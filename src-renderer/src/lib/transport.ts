@@ -49,6 +49,8 @@ export function webTransport(token: string | null, base = ''): Transport {
   let source: EventSource | null = null;
 
   function ensureSource(event: string): void {
+    // No EventSource (tests in happy-dom, very old engines): calls still work, events just never arrive.
+    if (typeof EventSource === 'undefined') return;
     if (!source) source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token ?? '')}`);
     if (listeners.has(event)) return;
     listeners.set(event, new Set());
@@ -86,6 +88,7 @@ export function webTransport(token: string | null, base = ''): Transport {
     },
     on(event, cb) {
       ensureSource(event);
+      if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event)?.add(cb);
       return () => listeners.get(event)?.delete(cb);
     },

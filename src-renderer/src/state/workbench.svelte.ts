@@ -1,14 +1,14 @@
 /**
- * The Optimise workbench: the form being edited, the last results, the running jobs, and the
- * actions (run, cancel, save, export, open). Screens read and write this one state.
+ * The Optimise workbench: the form being edited, the last results, the running jobs, undo/redo and
+ * the run actions (run, cancel, adopt a frontier point). Scenario actions live in
+ * scenario-actions.svelte.ts. Screens read and write this one state.
  */
 import type { FrontierPoint, FrontierResult, OptimizeResult } from '../../../shared/domain/optimize.js';
-import type { Scenario } from '../../../shared/domain/scenario.js';
-import { ApiCallError, base64ToBytes, call, errorText, newJobId, onEvent, saveFile } from '../lib/api.js';
+import { REPORT_ONE_PAGE_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
+import { ApiCallError, call, errorText, newJobId, onEvent } from '../lib/api.js';
 import { createHistory } from '../lib/history.js';
 import { createLatest } from '../lib/latest.js';
-import { defaultForm, syncAssets, validateForm, type FieldErrors, type OptimiseForm, type OptimiseRequest } from '../forms/optimise-form.js';
-import { formFromScenario, scenarioFromRequest } from '../forms/scenario-form.js';
+import { defaultForm, emptyBl, syncAssets, validateForm, type FieldErrors, type OptimiseForm, type OptimiseRequest } from '../forms/optimise-form.js';
 import { errorSummary } from '../forms/field-labels.js';
 import { app, knownTickers } from './app.svelte.js';
 
@@ -29,7 +29,18 @@ export interface JobState {
   message?: string;
 }
 
+/** Report options the export uses (the API fills in the rest). */
+export interface ReportChoice {
+  sections: ReportSection[];
+  paper: 'a4' | 'letter';
+  title: string;
+  author: string;
+  /** Money, for trades in shares and money; empty = none. */
+  portfolioValue: string;
+}
+
 export interface WorkbenchState {
+  report: ReportChoice;
   form: OptimiseForm;
   errors: FieldErrors;
   results: Results | null;
@@ -55,6 +66,7 @@ function loadDraft(): { form: OptimiseForm; scenarioId: number | null } | null {
     if (typeof parsed !== 'object' || parsed === null || !('form' in parsed)) return null;
     // The draft was written by this module from an OptimiseForm; merge over defaults so older drafts still load.
     const form = { ...defaultForm(), ...(parsed.form as Partial<OptimiseForm>) };
+    form.bl = { ...emptyBl(), ...form.bl };
     const scenarioId = 'scenarioId' in parsed && typeof parsed.scenarioId === 'number' ? parsed.scenarioId : null;
     return { form, scenarioId };
   } catch {
@@ -65,6 +77,7 @@ function loadDraft(): { form: OptimiseForm; scenarioId: number | null } | null {
 const draft = loadDraft();
 
 export const work = $state<WorkbenchState>({
+  report: { sections: [...REPORT_ONE_PAGE_SECTIONS], paper: 'a4', title: '', author: '', portfolioValue: '' },
   form: draft?.form ?? defaultForm(),
   errors: {},
   results: null,
@@ -188,6 +201,13 @@ export async function runOptimise(): Promise<void> {
   app.status = opt.status === 'fulfilled' ? `Optimised ${request.tickers.length} assets (${request.options.objective}).` : 'Frontier computed; the optimisation failed.';
 }
 
+/** Drops any run in flight: its answers belong to settings being replaced (scenario opened, new form). */
+export function invalidateRuns(): void {
+  runGuard.invalidate();
+  work.running = false;
+  work.jobs = [];
+}
+
 /** Cancels the running jobs (the answers come back as "cancelled"). */
 export async function cancelRun(): Promise<void> {
   const ids = work.jobs.map((j) => j.jobId);
@@ -197,135 +217,28 @@ export async function cancelRun(): Promise<void> {
 /** Adopts a frontier point: its weights become the result, and the settings become efficient-return at its return. */
 export function adoptFrontierPoint(point: FrontierPoint, index: number): void {
   work.form.objective = 'efficient-return';
-  work.form.targetReturn = String(Number((point.expectedReturn * 100).toPrecision(10)));
+  // Four decimals of a percent: precise enough to land on the same point, short enough to read.
+  work.form.targetReturn = String(Number((point.expectedReturn * 100).toFixed(4)));
   const key = currentKey();
   const prev = work.results?.optimize;
   const optimize: OptimizeResult = {
     weights: { ...point.weights },
     performance: { expectedReturn: point.expectedReturn, volatility: point.volatility, sharpe: point.sharpe },
     status: 'optimal',
-    diagnostics: prev?.diagnostics ?? {
-      solver: 'frontier',
+    // Risk contributions and solver details described the previous portfolio, not this point.
+    diagnostics: {
+      solver: 'frontier point',
       iterations: 0,
       solveTimeMs: 0,
       activeConstraints: [],
       riskContributions: {},
       warnings: [],
-      estimators: { returns: work.form.returns, span: 500, logReturns: false, risk: work.form.risk, benchmark: 0, frequency: 252 },
+      estimators: prev?.diagnostics.estimators ?? { returns: work.form.returns, span: 500, logReturns: false, risk: work.form.risk, benchmark: 0, frequency: 252 },
     },
+    // A frontier point carries no BL prior/posterior of its own, but the run's still apply to it.
+    ...(prev?.prior ? { prior: prev.prior } : {}),
+    ...(prev?.posterior ? { posterior: prev.posterior } : {}),
   };
   work.results = { ...(work.results ?? { key }), key, optimize, adoptedFrom: index };
   app.status = `Adopted frontier point ${index + 1}.`;
-}
-
-// ---- scenarios ----
-function resultsFor(request: OptimiseRequest): Record<string, unknown> | undefined {
-  const r = work.results;
-  if (!r || r.key !== requestKey(request)) return undefined;
-  return { ...(r.optimize ? { optimize: $state.snapshot(r.optimize) } : {}), ...(r.frontier ? { frontier: $state.snapshot(r.frontier) } : {}) };
-}
-
-/** Saves the form (and results matching it) as a scenario; `asNew` forces a new record. */
-export async function saveScenario(asNew = false): Promise<Scenario | null> {
-  const { errors, request } = validateForm(work.form, knownTickers());
-  if (!work.form.name.trim()) errors.name = 'give the scenario a name';
-  work.errors = errors;
-  if (!request || errors.name) {
-    work.message = `Cannot save: ${errorSummary(errors)}`;
-    return null;
-  }
-  work.busy = 'saving';
-  try {
-    const results = resultsFor(request);
-    const saved = await call('scenario-save', {
-      ...(work.scenarioId !== null && !asNew ? { id: work.scenarioId } : {}),
-      scenario: scenarioFromRequest(work.form.name, request),
-      ...(results ? { results } : {}),
-    });
-    work.scenarioId = saved.id;
-    work.savedKey = formKey();
-    work.message = `Saved “${saved.name}”.`;
-    app.status = work.message;
-    persistDraft();
-    return saved;
-  } catch (e) {
-    work.message = `Save failed: ${errorText(e)}`;
-    return null;
-  } finally {
-    work.busy = '';
-  }
-}
-
-/** Loads a saved scenario into the workbench (settings and results). */
-export async function openScenario(id: number): Promise<boolean> {
-  work.busy = 'opening';
-  try {
-    const s = await call('scenario-get', { id });
-    loadScenario(s);
-    app.screen = 'optimise';
-    return true;
-  } catch (e) {
-    app.status = `Cannot open the scenario: ${errorText(e)}`;
-    return false;
-  } finally {
-    work.busy = '';
-  }
-}
-
-export function loadScenario(s: Scenario): void {
-  // Any run still going belongs to the settings being replaced.
-  runGuard.invalidate();
-  work.running = false;
-  work.jobs = [];
-  work.form = formFromScenario(s, s.results.frontier?.points.length);
-  work.errors = {};
-  work.runError = '';
-  work.frontierError = '';
-  work.scenarioId = s.id;
-  work.savedKey = formKey();
-  const key = currentKey();
-  work.results = s.results.optimize || s.results.frontier
-    ? { key, ...(s.results.optimize ? { optimize: s.results.optimize } : {}), ...(s.results.frontier ? { frontier: s.results.frontier } : {}) }
-    : null;
-  work.message = `Opened “${s.name}”.`;
-  app.status = work.message;
-  recordHistory();
-  persistDraft();
-}
-
-export function newScenario(): void {
-  runGuard.invalidate();
-  work.form = defaultForm();
-  work.results = null;
-  work.scenarioId = null;
-  work.savedKey = '';
-  work.errors = {};
-  work.runError = '';
-  work.frontierError = '';
-  work.running = false;
-  work.jobs = [];
-  work.message = '';
-  persistDraft();
-}
-
-/** Exports the PDF report of the current scenario (saving it first when it has unsaved changes). */
-export async function exportPdf(): Promise<void> {
-  if (work.scenarioId === null || work.savedKey !== formKey()) {
-    const saved = await saveScenario();
-    if (!saved) return;
-  }
-  const scenarioId = work.scenarioId;
-  if (scenarioId === null) return;
-  work.busy = 'exporting';
-  work.message = 'Building the PDF…';
-  try {
-    const pdf = await call('report-export', { scenarioId, jobId: newJobId('report') });
-    const result = await saveFile(pdf.fileName, base64ToBytes(pdf.pdfBase64), 'application/pdf');
-    work.message = result.saved ? `Exported ${pdf.fileName} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'})${result.path ? ` to ${result.path}` : ''}.` : 'Export cancelled.';
-    app.status = work.message;
-  } catch (e) {
-    work.message = `Export failed: ${errorText(e)}`;
-  } finally {
-    work.busy = '';
-  }
 }

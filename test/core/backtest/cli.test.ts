@@ -48,6 +48,15 @@ describe('frontier backtest', () => {
     expect(r.warnings.join(' ')).not.toContain('in-sample');
   });
 
+  it('takes the optimisation flags of frontier optimize for walk-forward (here a 40 % cap)', () => {
+    const run = frontier(['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'expanding', '--min-history', '60', '--objective', 'min-volatility', '--bounds', '0:0.4', '--rebalance', 'quarterly', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = run.json<BacktestReport>();
+    const invested = r.rebalances.filter((x) => Object.keys(x.weights).length === 3);
+    expect(invested.length).toBeGreaterThan(2);
+    for (const reb of invested) for (const w of Object.values(reb.weights)) expect(w).toBeLessThanOrEqual(0.4 + 1e-6);
+  });
+
   it('prints a readable summary without --json', () => {
     const run = frontier(['backtest', '--prices', csv, '--weights', weights, '--rebalance', 'band:0.05']);
     expect(run.code, run.stderr).toBe(0);

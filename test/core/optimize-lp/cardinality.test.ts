@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meanVarianceScore, solveWithCardinality, withMaxHoldings } from '../../../src-main/core/optimize/cardinality.js';
 import { maxSharpe, minVolatility } from '../../../src-main/core/optimize/mean-variance.js';
 import type { ObjectiveSolver } from '../../../src-main/core/optimize/problem.js';
+import { minSemivariance, semivarianceOf } from '../../../src-main/core/optimize/semivariance.js';
 import type { PreparedProblem } from '../../../src-main/core/optimize/problem.js';
 import { problemFrom } from './problem-support.js';
 
@@ -61,7 +62,7 @@ describe('max-holdings for a mean-variance objective (heuristic + branch-and-bou
     expect([...r.value.weights].filter((w) => w > 1e-6).length).toBe(n);
   });
 
-  it('exact branch-and-bound: equals the brute-force best support (K = 3)', async () => {
+  it('exact stage by enumeration (C(9,3) = 84 supports): equals the brute-force best support', async () => {
     const p = problemFrom(R, T, n, { objective: 'min-volatility', constraints: { maxHoldings: 3 } });
     const r = await solveWithCardinality(p, minVolatility, { score: variance(p) });
     if (!r.ok) throw new Error(r.error.message);
@@ -71,14 +72,15 @@ describe('max-holdings for a mean-variance objective (heuristic + branch-and-bou
     expect(r.value.status).toBe('optimal');
   });
 
-  it('with an upper bound and a group, K = 4, still exact', async () => {
+  it('branch-and-bound path (enumeration disabled), with an upper bound and a group, K = 4', async () => {
     const p = problemFrom(R, T, n, {
       objective: 'min-volatility',
       constraints: { bounds: [0, 0.4], maxHoldings: 4, groups: [{ name: 'g', tickers: ['T0', 'T1', 'T2'], max: 0.3 }] },
     });
-    const r = await solveWithCardinality(p, minVolatility, { score: variance(p) });
+    const r = await solveWithCardinality(p, minVolatility, { score: variance(p), maxEnumerate: 0 });
     if (!r.ok) throw new Error(r.error.message);
     const w = r.value.weights;
+    expect(r.value.extras!.cardinalityLowerBound).toBeLessThanOrEqual(variance(p)(w) + 1e-15);
     expect(w[0]! + w[1]! + w[2]!).toBeLessThanOrEqual(0.3 + 1e-9);
     expect([...w].filter((x) => Math.abs(x) > 1e-10).length).toBeLessThanOrEqual(4);
     expect(variance(p)(w)).toBeCloseTo(await bruteForce(p, 4), 12);
@@ -113,5 +115,18 @@ describe('max-holdings for a mean-variance objective (heuristic + branch-and-bou
     expect([...r.value.weights].filter((x) => Math.abs(x) > 1e-10).length).toBeLessThanOrEqual(3);
     expect(score(r.value.weights)).toBeCloseTo(await bruteForce(p, 3, maxSharpe, score), 10);
     expect(r.value.activeConstraints).toContain('max-holdings');
+  });
+
+  it('withMaxHoldings(minSemivariance): score agrees with semivariance.ts and the optimum with brute force', async () => {
+    const p = problemFrom(R, T, n, { objective: 'min-semivariance', constraints: { maxHoldings: 3 } });
+    const score = meanVarianceScore(p)!;
+    const k = Math.sqrt(252 / T);
+    const B = Float64Array.from(R, (x) => x * k);
+    const w = Float64Array.from({ length: n }, (_, i) => (i + 1) / ((n * (n + 1)) / 2));
+    expect(score(w)).toBeCloseTo(semivarianceOf(B, T, n, w), 14);
+    const r = await withMaxHoldings(minSemivariance)(p);
+    if (!r.ok) throw new Error(r.error.message);
+    expect([...r.value.weights].filter((x) => Math.abs(x) > 1e-10).length).toBeLessThanOrEqual(3);
+    expect(score(r.value.weights)).toBeCloseTo(await bruteForce(p, 3, minSemivariance, score), 10);
   });
 });

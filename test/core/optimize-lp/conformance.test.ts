@@ -10,6 +10,20 @@ import type { PortfolioSpec } from '../../../src-main/core/optimize/lp/portfolio
 import { hrp } from '../../../src-main/core/optimize/hrp.js';
 import { riskParity } from '../../../src-main/core/optimize/risk-parity.js';
 import { loadFixture, loadReference, type FixtureCase, type ReferenceData } from './reference-data.js';
+import { readFileSync } from 'node:fs';
+import { sharedDataFile } from '../../support/shared-data.js';
+import { optimizePortfolio } from '../../../src-main/core/optimize/index.js';
+import { optimizeOptionsSchema } from '../../../shared/domain/optimize.js';
+import type { PriceMatrix } from '../../../src-main/core/price-matrix.js';
+
+function priceMatrix(dataset: 'pypfopt' | 'riskfolio'): PriceMatrix {
+  const lines = readFileSync(sharedDataFile(dataset, 'stock_prices.csv'), 'utf8').trim().split(/\r?\n/);
+  const tickers = lines[0]!.split(',').slice(1);
+  const rows = lines.slice(1).map((l) => l.split(','));
+  const values = new Float64Array(rows.length * tickers.length);
+  rows.forEach((r, t) => r.slice(1).forEach((x, j) => (values[t * tickers.length + j] = x === '' ? NaN : Number(x))));
+  return { dates: rows.map((r) => r[0]!), tickers, values };
+}
 
 const datasets = ['pypfopt', 'riskfolio'] as const;
 
@@ -102,5 +116,24 @@ describe.skipIf(!hasSharedData)('LP objectives vs scipy (HiGHS) on reference dat
     if (!cdar.ok) throw new Error(cdar.error.message);
     // the min-CDaR weights are not unique (degenerate LP): only the CDaR value is comparable
     expect(cdar.value.extras!.cdar!).toBeCloseTo(0.056433, 5);
+  });
+
+  it('through the engine entry point (optimizePortfolio): min-cvar / min-cdar / efficient-cdar performance', async () => {
+    for (const dataset of datasets) {
+      const fixture = loadFixture(dataset);
+      const prices = priceMatrix(dataset);
+      for (const name of ['min-cvar', 'min-cdar', 'efficient-cdar'] as const) {
+        const c = fixture.cases[name]!;
+        const options = optimizeOptionsSchema.parse({
+          objective: name,
+          targets: { beta: c.beta, ...(c.targetReturn === undefined ? {} : { targetReturn: c.targetReturn }) },
+        });
+        const r = await optimizePortfolio(prices, options);
+        if (!r.ok) throw new Error(r.error.message);
+        const measure = c.kind === 'cvar' ? r.value.performance.cvar! : r.value.performance.cdar!;
+        expect(Math.abs(measure - c.objective!) / c.objective!).toBeLessThan(1e-9);
+        expect(r.value.status).toBe('optimal');
+      }
+    }
   });
 });

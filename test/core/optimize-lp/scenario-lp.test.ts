@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveScenarioRisk } from '../../../src-main/core/optimize/lp/solve-scenario.js';
+import { JobCancelled } from '../../../src-main/jobs/job-context.js';
 import { drawdowns, historicalCdar, historicalCvar, tailMean } from '../../../src-main/core/optimize/lp/risk-measures.js';
 import type { PortfolioSpec } from '../../../src-main/core/optimize/lp/portfolio-lp.js';
 
@@ -76,6 +77,26 @@ describe('min-CVaR LP (HiGHS)', () => {
     expect(x[0]! + x[1]!).toBeCloseTo(1, 12);
     certificateOk(res.value.kkt);
     expect(res.value.status).toBe('optimal');
+  });
+
+  it('the dual formulation and the primal (default) agree, both certified on the primal model', async () => {
+    const T = 300;
+    const n = 8;
+    const R = scenarios(T, n, 37);
+    const s = spec(n, { upper: new Float64Array(n).fill(0.35), groups: [{ name: 'g', members: [0, 1, 2], min: 0.2, max: 0.5 }] });
+    const dual = await solveScenarioRisk({ spec: s, returns: R, T, beta: 0.95, measure: 'cvar', formulation: 'dual' });
+    const primal = await solveScenarioRisk({ spec: s, returns: R, T, beta: 0.95, measure: 'cvar' });
+    if (!dual.ok || !primal.ok) throw new Error('solve failed');
+    expect(dual.value.solver).toBe('highs-lp-dual');
+    expect(primal.value.solver).toBe('highs-lp');
+    expect(dual.value.extras!.objective).toBeCloseTo(primal.value.extras!.objective!, 13);
+    certificateOk(dual.value.kkt);
+    // CDaR through its dual too, same optimum
+    const cd = await solveScenarioRisk({ spec: s, returns: R, T, beta: 0.9, measure: 'cdar', formulation: 'dual' });
+    const cp = await solveScenarioRisk({ spec: s, returns: R, T, beta: 0.9, measure: 'cdar' });
+    if (!cd.ok || !cp.ok) throw new Error('solve failed');
+    expect(cd.value.solver).toBe('highs-lp-dual');
+    expect(cd.value.extras!.objective).toBeCloseTo(cp.value.extras!.objective!, 13);
   });
 
   it('LP objective equals the historical CVaR of its weights; α is the VaR', async () => {
@@ -258,5 +279,20 @@ describe('min-CDaR LP (HiGHS)', () => {
     expect([...w].filter((x) => x > 1e-9).length).toBeLessThanOrEqual(2);
     expect(w.reduce((a, v, i) => a + v * mu[i]!, 0)).toBeGreaterThanOrEqual(0.12 - 1e-9);
     expect(res.value.extras!.cdar!).toBeCloseTo(historicalCdar(R, T, n, w, 0.95), 9);
+  });
+});
+
+describe('cancellation', () => {
+  it('a cancelled job stops inside the HiGHS solve and throws JobCancelled', async () => {
+    const T = 1500;
+    const n = 40;
+    const R = scenarios(T, n, 29);
+    let polls = 0;
+    const run = solveScenarioRisk({ spec: spec(n), returns: R, T, beta: 0.95, measure: 'cvar', isCancelled: () => ++polls > 2 });
+    await expect(run).rejects.toBeInstanceOf(JobCancelled);
+    expect(polls).toBeGreaterThan(2);
+    // not cancelled: the same problem solves
+    const ok = await solveScenarioRisk({ spec: spec(n), returns: R, T, beta: 0.95, measure: 'cvar', isCancelled: () => false });
+    expect(ok.ok).toBe(true);
   });
 });

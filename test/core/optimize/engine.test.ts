@@ -57,12 +57,15 @@ describe('constraints', () => {
     expect(turnover).toBeLessThanOrEqual(cap + 1e-9);
     expect(turnover).toBeGreaterThan(cap - 1e-6);
     expect(r.performance.volatility).toBeGreaterThan(free.performance.volatility);
+    kktOk(r);
+    expect(r.status).toBe('optimal');
   });
 
   it('large transaction costs keep the current portfolio', async () => {
     const current = Object.fromEntries(prices.tickers.map((t, i) => [t, i < 4 ? 0.25 : 0]));
     const r = await run({ objective: 'min-volatility', constraints: { currentWeights: current, txCost: 10 } });
     for (const t of prices.tickers) expect(Math.abs(r.weights[t]! - current[t]!)).toBeLessThan(1e-6);
+    kktOk(r);
   });
 
   it('L2 regularisation spreads the weights', async () => {
@@ -165,10 +168,25 @@ describe('frontier', () => {
     expect(seen.length).toBeGreaterThan(10);
   });
 
+  it('bounds-only frontier (read off the critical line) equals efficient-return QPs at its returns', async () => {
+    const opts = { constraints: { bounds: [0, 0.3] as [number, number] } };
+    const f = await efficientFrontier(prices, optimizeOptionsSchema.parse(opts), 9);
+    if (!f.ok) throw new Error(f.error.message);
+    expect(f.value.points).toHaveLength(9);
+    expect(f.value.turningPoints!.length).toBeGreaterThan(2);
+    for (const pt of f.value.points.slice(1, -1)) {
+      const qp = await optimizePortfolio(prices, optimizeOptionsSchema.parse({ ...opts, objective: 'efficient-return', targets: { targetReturn: pt.expectedReturn } }));
+      if (!qp.ok) throw new Error(qp.error.message);
+      expect(Math.abs(qp.value.performance.volatility - pt.volatility)).toBeLessThan(1e-10);
+      for (const t of prices.tickers) expect(Math.abs(qp.value.weights[t]! - pt.weights[t]!)).toBeLessThan(1e-8);
+    }
+  });
+
   it('cancellation stops the frontier', async () => {
     let calls = 0;
+    const groups = [{ name: 'g', tickers: ['S00'], max: 0.5 }];
     await expect(
-      efficientFrontier(prices, optimizeOptionsSchema.parse({}), 30, { progress: () => calls++, isCancelled: () => calls > 3 }),
+      efficientFrontier(prices, optimizeOptionsSchema.parse({ constraints: { groups } }), 30, { progress: () => calls++, isCancelled: () => calls > 3 }),
     ).rejects.toBeInstanceOf(JobCancelled);
   });
 });

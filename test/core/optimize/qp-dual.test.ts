@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { solveQpHighs } from '../../../src-main/core/optimize/highs-qp.js';
 import { qpKkt, solveQpDual, type QpInput } from '../../../src-main/core/optimize/qp-dual.js';
+import { seedSet, solveQpScreened, type ScreenStats } from '../../../src-main/core/optimize/qp-screen.js';
 import { normal, rng } from './synthetic.js';
 
 function randomQp(n: number, seed: number, cap: number): QpInput {
@@ -80,5 +81,18 @@ describe('solveQpDual', () => {
     const b = solveQpDual({ ...qp, cache });
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(Array.from(b.value.x)).toEqual(Array.from(a.value.x));
+  });
+
+  it('variable screening reaches the same KKT point as the full solve with a smaller working set', () => {
+    const qp = randomQp(150, 6, 0.1);
+    const full = solveQpDual(qp);
+    const stats: ScreenStats = { rounds: 0, workingSet: 0 };
+    const screened = solveQpScreened(qp, seedSet(qp, 10), stats);
+    expect(full.ok && screened.ok).toBe(true);
+    if (!full.ok || !screened.ok) return;
+    const kkt = qpKkt(qp, screened.value);
+    expect(Math.max(kkt.stationarity, kkt.feasibility, kkt.complementarity)).toBeLessThan(1e-12);
+    for (let i = 0; i < qp.n; i++) expect(Math.abs(screened.value.x[i]! - full.value.x[i]!)).toBeLessThan(1e-10);
+    expect(stats.workingSet).toBeLessThan(qp.n);
   });
 });

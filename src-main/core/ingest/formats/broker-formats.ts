@@ -2,6 +2,8 @@
 import { euBrokerFormats } from './eu-brokers.js';
 import type { FormatDefinition } from './format.js';
 import { ibkrActivity } from './ibkr.js';
+import { ibkrFlex } from './ibkr-flex.js';
 import { usBrokerFormats } from './us-brokers.js';
+import { etrade, vanguard } from './vanguard-etrade.js';
 
-export const brokerFormats: FormatDefinition[] = [ibkrActivity, ...usBrokerFormats, ...euBrokerFormats];
+export const brokerFormats: FormatDefinition[] = [ibkrActivity, ibkrFlex, ...usBrokerFormats, vanguard, etrade, ...euBrokerFormats];

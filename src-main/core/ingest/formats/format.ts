@@ -1,6 +1,6 @@
 /** What a format module provides: a detector over the table's content and a parser. */
 import type { SourceTable } from '../source.js';
-import type { ImportKind, IngestIssue, IngestOptions, PositionRow, PriceSeries, SkippedRow, TransactionRow } from '../types.js';
+import type { ImportKind, IngestIssue, IngestOptions, PositionRow, PriceSeries, SkippedRow, TransactionRow, WidePrices } from '../types.js';
 
 export interface FormatContext {
   file: string;
@@ -9,6 +9,7 @@ export interface FormatContext {
 
 export interface FormatOutput {
   prices?: PriceSeries[];
+  wide?: WidePrices;
   transactions?: TransactionRow[];
   positions?: PositionRow[];
   skipped: SkippedRow[];

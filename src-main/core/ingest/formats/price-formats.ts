@@ -163,6 +163,11 @@ export const widePrices: FormatDefinition = {
     // Mostly numbers: a stray bad cell still routes here so the parser can name its line.
     let cells = 0;
     let numeric = 0;
+    // A column of text (a ticker or name column) means a long layout, not a wide one.
+    for (let j = 1; j < header.length; j++) {
+      const filled = sample.map((r) => r.cells[j] ?? '').filter((c) => c.trim() !== '');
+      if (filled.length > 0 && !filled.some((c) => looksNumeric(c))) return 0;
+    }
     for (const r of sample) {
       for (const c of r.cells.slice(1)) {
         if (c.trim() === '') continue;
@@ -179,7 +184,7 @@ export const widePrices: FormatDefinition = {
     });
     const header = headerOf(table, firstRowIndex(table));
     if (!r.matrix) return failed(r.errors, header);
-    return { prices: matrixToSeries(r.matrix, ctx.options.currency ?? null), skipped: [], warnings: r.warnings, errors: [], header };
+    return { wide: { matrix: r.matrix, currency: ctx.options.currency ?? null }, skipped: [], warnings: r.warnings, errors: [], header };
   },
 };
 

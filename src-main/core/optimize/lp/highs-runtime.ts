@@ -3,7 +3,7 @@
  * Models are passed as typed arrays through the persistent API (`passModel`), not as CPLEX LP text:
  * for a 200×2520 CVaR model the LP string would be ~10 MB to build and parse (see bench/engine-lp.ts).
  */
-import type { Highs, ModelData, ModelStatusCode } from 'highs';
+import type { Highs, HighsCallbackMap, InterruptCallbackEvent, ModelData, ModelStatusCode } from 'highs';
 
 let runtime: Promise<Highs> | undefined;
 
@@ -102,6 +102,11 @@ const STATUS_NAMES: Record<ModelStatusCode, string> = {
 export interface RunOptions {
   /** HiGHS options by native name, e.g. { solver: 'ipm', mip_rel_gap: 1e-9 }. */
   options?: Record<string, string | number | boolean>;
+  /**
+   * Polled at HiGHS's interrupt checkpoints (simplex, IPM, MIP): true stops the solve with status
+   * 'interrupted'. Job cancellation is an Atomics flag, so it is visible during the blocking solve.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** Solves one LP / QP / MIP given as typed arrays; never throws on solver outcomes, only on malformed models. */
@@ -113,7 +118,16 @@ export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): 
     const t0 = performance.now();
     let code: ModelStatusCode;
     try {
-      code = m.run().modelStatus;
+      let callbacks: HighsCallbackMap | undefined;
+      if (run.shouldStop) {
+        const stop = run.shouldStop;
+        const check = (e: InterruptCallbackEvent): undefined => {
+          if (stop()) e.interrupt();
+          return undefined;
+        };
+        callbacks = { 1: check, 2: check, 6: check };
+      }
+      code = m.run(callbacks).modelStatus;
     } catch {
       code = m.getModelStatus();
     }

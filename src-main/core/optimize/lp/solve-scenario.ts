@@ -1,4 +1,5 @@
 /** Solves min-CVaR / min-CDaR (optionally with a return floor) with HiGHS and certifies the answer. */
+import { JobCancelled } from '../../../jobs/job-context.js';
 import { fail, ok, type CoreResult } from '../../result.js';
 import type { Solution } from '../problem.js';
 import { loadHighs, runModel, type LpOutcome } from './highs-runtime.js';
@@ -8,6 +9,7 @@ import { bindingPortfolioConstraints, type PortfolioSpec } from './portfolio-lp.
 import { buildCdarLp, buildCvarLp } from './scenario-lp.js';
 import { historicalCdar, historicalCvar } from './risk-measures.js';
 import { explainInfeasible } from './infeasibility.js';
+import { solveViaDual } from './dual-solve.js';
 
 export type ScenarioMeasure = 'cvar' | 'cdar';
 
@@ -21,6 +23,14 @@ export interface ScenarioInput {
   measure: ScenarioMeasure;
   /** HiGHS options (e.g. { solver: 'ipm' }); defaults chosen by bench/engine-lp.ts. */
   highsOptions?: Record<string, string | number | boolean>;
+  /** Cancellation: polled inside the solve; a cancelled solve throws JobCancelled. */
+  isCancelled?: () => boolean;
+  /**
+   * 'auto' / 'primal' (default): the model as built. 'dual': continuous LPs through their explicit dual
+   * (dual-solve.ts), falling back to the primal when the dual does not solve or fails the certificate.
+   * The dual was not faster in WASM HiGHS (bench/engine-lp.ts), hence not the default.
+   */
+  formulation?: 'auto' | 'primal' | 'dual';
 }
 
 // Tolerances for the certificate: HiGHS works to 1e-7 feasibility by default; we ask for 1e-9.
@@ -44,7 +54,26 @@ export async function solveScenarioRisk(input: ScenarioInput): Promise<CoreResul
   }
   const highs = await loadHighs();
   const built = measure === 'cvar' ? buildCvarLp(spec, returns, T, beta) : buildCdarLp(spec, returns, T, beta);
-  const out = runModel(highs, toModelData(built.lp), { options: { ...DEFAULT_OPTIONS, ...input.highsOptions } });
+  const run = {
+    options: { ...DEFAULT_OPTIONS, ...input.highsOptions },
+    ...(input.isCancelled ? { shouldStop: input.isCancelled } : {}),
+  };
+  const continuous = !built.lp.integer.some((b) => b) && built.lp.diagQ.size === 0;
+  const formulation = input.formulation ?? 'auto';
+  const viaDual = continuous && formulation === 'dual';
+  if (viaDual) {
+    const out = solveViaDual(highs, built.lp, run);
+    if (out.status === 'interrupted' && input.isCancelled?.()) throw new JobCancelled();
+    if (out.optimal) {
+      const cert = certify(built.lp, out);
+      if (Math.max(cert.feasibility, cert.stationarity, cert.complementarity) <= CERT_TOL) {
+        return ok(toSolution(built.lp, spec, out, built.alphaCol, input, 'highs-lp-dual'));
+      }
+    }
+    // otherwise solve the primal: it is the one that names infeasible constraints
+  }
+  const out = runModel(highs, toModelData(built.lp), run);
+  if (out.status === 'interrupted' && input.isCancelled?.()) throw new JobCancelled();
   if (!out.optimal) return failure(built.lp, spec, out);
   return ok(toSolution(built.lp, spec, out, built.alphaCol, input));
 }
@@ -57,7 +86,7 @@ function failure(lp: LpBuilder, spec: PortfolioSpec, out: LpOutcome): CoreResult
   return fail('solver-failed', `HiGHS stopped with status ${out.status}`, { status: out.status });
 }
 
-function toSolution(lp: LpBuilder, spec: PortfolioSpec, out: LpOutcome, alphaCol: number, input: ScenarioInput): Solution {
+function toSolution(lp: LpBuilder, spec: PortfolioSpec, out: LpOutcome, alphaCol: number, input: ScenarioInput, solver?: string): Solution {
   const n = spec.tickers.length;
   const weights = Float64Array.from(out.colValue.subarray(0, n));
   const cert = certify(lp, out);
@@ -81,7 +110,7 @@ function toSolution(lp: LpBuilder, spec: PortfolioSpec, out: LpOutcome, alphaCol
   const active = bindingPortfolioConstraints(lp, spec, out.colValue, act);
   return {
     weights,
-    solver: out.isMip ? 'highs-mip' : 'highs-lp',
+    solver: solver ?? (out.isMip ? 'highs-mip' : 'highs-lp'),
     iterations: out.iterations,
     status: worst > CERT_TOL ? 'optimal-inaccurate' : 'optimal',
     kkt: { stationarity: cert.stationarity, feasibility: cert.feasibility, complementarity: cert.complementarity },

@@ -46,3 +46,23 @@ export async function runJob<T>(label: string, which: 'error' | 'stressError', f
 export async function cancelJob(): Promise<void> {
   if (bt.job) await call('job-cancel', { jobId: bt.job.id }).catch(() => undefined);
 }
+
+/**
+ * Saves the last backtest and stress results into the saved scenario (results.backtest / results.stress),
+ * keeping its definition and other results, so the PDF report includes them.
+ */
+export async function attachToScenario(id: number): Promise<string> {
+  if (!bt.report && !bt.stress) return 'Nothing to save yet: run a backtest first.';
+  try {
+    const saved = await call('scenario-get', { id });
+    const { id: _id, createdAt: _c, updatedAt: _u, results, ...definition } = saved;
+    await call('scenario-save', {
+      id,
+      scenario: definition,
+      results: { ...results, ...(bt.report ? { backtest: bt.report } : {}), ...(bt.stress ? { stress: bt.stress } : {}) },
+    });
+    return `Saved the ${bt.report ? 'backtest' : ''}${bt.report && bt.stress ? ' and ' : ''}${bt.stress ? 'stress tests' : ''} to “${saved.name}”; the PDF report includes them.`;
+  } catch (e) {
+    return `Could not save to the scenario: ${errorText(e)}`;
+  }
+}

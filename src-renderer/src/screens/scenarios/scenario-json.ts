@@ -13,3 +13,14 @@ export function scenarioFileOf(s: Scenario): ScenarioFile {
     ...(s.notes !== undefined ? { notes: s.notes } : {}),
   };
 }
+
+/** `name`, or "name (2)", "name (3)" … whichever is not taken (names are unique in the store). */
+export function freeName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken);
+  if (!used.has(name)) return name;
+  const base = name.replace(/ \(\d+\)$/, '');
+  for (let i = 2; ; i++) {
+    const candidate = `${base} (${i})`;
+    if (!used.has(candidate)) return candidate;
+  }
+}

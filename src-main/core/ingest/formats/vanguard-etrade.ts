@@ -1,0 +1,82 @@
+/** Vanguard `OfxDownload.csv` (holdings table, then transactions table) and E*TRADE transactions. */
+import { columnIndex, findHeaderRow } from '../columns.js';
+import type { SourceTable } from '../source.js';
+import { isBlank } from '../table.js';
+import { parseTransactionTable } from '../transactions-table.js';
+import type { SkippedRow } from '../types.js';
+import type { FormatDefinition } from './format.js';
+
+const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
+const VANGUARD_TX = ['Account Number', 'Trade Date', 'Settlement Date', 'Transaction Type'];
+const VANGUARD_HOLDINGS = ['Account Number', 'Investment Name', 'Symbol', 'Shares', 'Share Price'];
+
+export const vanguard: FormatDefinition = {
+  id: 'vanguard',
+  label: 'Vanguard OfxDownload',
+  kind: 'transactions',
+  detect: (table) => (findHeaderRow(table.rows, VANGUARD_TX, 200) >= 0 || findHeaderRow(table.rows, VANGUARD_HOLDINGS, 5) >= 0 ? 0.95 : 0),
+  parse(table, ctx) {
+    const skipped: SkippedRow[] = [];
+    const holdings = findHeaderRow(table.rows, VANGUARD_HOLDINGS, 5);
+    if (holdings >= 0) {
+      // The holdings table carries no date, so it cannot be stored as a dated snapshot.
+      for (let i = holdings + 1; i < table.rows.length && !isBlank(table.rows[i]!); i++) {
+        skipped.push({ line: table.rows[i]!.line, reason: 'holdings table: Vanguard gives no as-of date, not stored as a snapshot' });
+      }
+    }
+    const i = findHeaderRow(table.rows, VANGUARD_TX, 200);
+    if (i < 0) return { transactions: [], skipped, warnings: ['this Vanguard file has no transactions table'], errors: [], header: holdings >= 0 ? headerCells(table, holdings) : [] };
+    const h = headerCells(table, i);
+    const out = parseTransactionTable(table, {
+      headerIndex: i,
+      cols: {
+        account: 0,
+        date: 1,
+        type: columnIndex(h, 'Transaction Type'),
+        description: columnIndex(h, 'Investment Name'),
+        ticker: columnIndex(h, 'Symbol'),
+        quantity: columnIndex(h, 'Shares'),
+        price: columnIndex(h, 'Share Price'),
+        fee: columnIndex(h, 'Commissions and Fees', 'Commission Fees'),
+        amount: columnIndex(h, 'Net Amount'),
+      },
+      account: ctx.options.account ?? 'default',
+      currency: ctx.options.currency ?? 'USD',
+      signs: 'as-is',
+      dateOrder: 'mdy',
+    });
+    return { ...out, skipped: [...skipped, ...out.skipped], header: h };
+  },
+};
+
+const ETRADE = ['TransactionDate', 'TransactionType', 'SecurityType', 'Symbol', 'Quantity', 'Amount'];
+
+export const etrade: FormatDefinition = {
+  id: 'etrade',
+  label: 'E*TRADE transactions',
+  kind: 'transactions',
+  detect: (table) => (findHeaderRow(table.rows, ETRADE, 10) >= 0 ? 0.95 : 0),
+  parse(table, ctx) {
+    const i = findHeaderRow(table.rows, ETRADE, 10);
+    const h = headerCells(table, i);
+    const accountRow = table.rows.slice(0, i).find((r) => /^for account:?$/i.test((r.cells[0] ?? '').trim()));
+    const out = parseTransactionTable(table, {
+      headerIndex: i,
+      cols: {
+        date: 0,
+        type: 1,
+        ticker: 3,
+        quantity: 4,
+        amount: 5,
+        price: columnIndex(h, 'Price'),
+        fee: columnIndex(h, 'Commission'),
+        description: columnIndex(h, 'Description'),
+      },
+      account: ctx.options.account ?? (accountRow?.cells[1]?.trim() || 'default'),
+      currency: ctx.options.currency ?? 'USD',
+      signs: 'as-is',
+      dateOrder: 'mdy',
+    });
+    return { ...out, header: h };
+  },
+};

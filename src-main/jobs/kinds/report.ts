@@ -1,0 +1,30 @@
+/**
+ * Report job: builds the report HTML (ECharts SSR of every chart) in a worker so a 100-asset report
+ * never blocks the main event loop. Printing stays in main, where the printer lives.
+ */
+import type { PriceMatrix } from '../../core/price-matrix.js';
+import type { BuiltReport } from '../../report/build-report.js';
+import type { ReportInput, ReportOptions } from '../../report/report-input.js';
+import { JobCancelled, type JobContext, type JobFunction } from '../job-context.js';
+
+export interface ReportHtmlJobInput {
+  input: ReportInput;
+  options: ReportOptions;
+  /** The scenario's prices: last prices, correlations and the data window are derived here, off main. */
+  prices?: PriceMatrix;
+}
+
+const reportHtml: JobFunction<ReportHtmlJobInput, BuiltReport> = async ({ input, options, prices }, ctx: JobContext) => {
+  // Loaded on first use: workers that never build a report do not pay for ECharts.
+  const { buildReportHtml } = await import('../../report/build-report.js');
+  const { marketFacts } = await import('../../report/market-facts.js');
+  const full: ReportInput = prices && prices.dates.length >= 2 ? { ...input, ...marketFacts(prices, input.scenario.results?.optimize?.weights) } : input;
+  return buildReportHtml(full, options, (done, total, section) => {
+    if (ctx.isCancelled()) throw new JobCancelled();
+    ctx.progress(done, total + 1, `built ${section}`);
+  });
+};
+
+export const reportJobs = {
+  'report-html': reportHtml,
+};
