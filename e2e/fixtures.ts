@@ -66,7 +66,10 @@ export async function startServer(dbPath?: string): Promise<{ server: FrontierSe
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      const exited = new Promise((r) => child.once('exit', r));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
     }
     rmSync(dir, { recursive: true, force: true });
   };

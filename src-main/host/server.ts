@@ -166,7 +166,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     async close() {
       unsubscribe();
       for (const stream of streams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep idle connections open; without this, close() would wait for them forever.
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 1000).unref();
+      await closed;
     },
   };
 }

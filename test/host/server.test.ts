@@ -125,3 +125,23 @@ describe('web host security', () => {
     expect(received).toContain('data: {"what":"scenarios"}');
   });
 });
+
+describe('web host shutdown', () => {
+  it('closes promptly even while a browser holds a keep-alive connection', async () => {
+    const { Agent } = await import('node:http');
+    const second = await startHost({ runtime, rendererDir: join(dir, 'renderer'), port: 0 });
+    const agent = new Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: second.port, path: '/', agent, headers: { Host: `127.0.0.1:${second.port}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const started = Date.now();
+    await second.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    agent.destroy();
+  });
+});
