@@ -7,18 +7,10 @@ import { scenarioFileSchema, type ScenarioResults } from '../../shared/domain/sc
 import type { FrontierResult, OptimizeResult } from '../../shared/domain/optimize.js';
 import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
 import type { ReportScenario } from '../../src-main/report/report-input.js';
+import { mulberry32 } from '../../src-main/core/backtest/prng.js';
 
-/** Mulberry32: small seeded PRNG so fixtures are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so fixtures are the same on every run. */
+export const rng = mulberry32;
 
 export function tickersOf(n: number): string[] {
   return Array.from({ length: n }, (_, i) => (n <= 26 ? `T${String.fromCharCode(65 + i)}X` : `A${String(i + 1).padStart(3, '0')}`));

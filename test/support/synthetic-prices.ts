@@ -2,19 +2,11 @@
  * Seeded synthetic daily prices (a one-factor model with per-asset drift and volatility), so tests and
  * benchmarks have realistic data without the reference data sets.
  */
+import { mulberry32 } from '../../src-main/core/backtest/prng.js';
 import type { PriceMatrix } from '../../src-main/core/price-matrix.js';
 
-/** Mulberry32: small, fast, deterministic. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform numbers in [0, 1) (the engine's own PRNG, so there is one). */
+export const seededRandom = mulberry32;
 
 export function gaussian(rand: () => number): () => number {
   return () => {

@@ -1,5 +1,5 @@
 /** Stress tests: historical windows, correlation shock, user shocks, Monte Carlo percentiles and fan chart. */
-import { fanChartOption } from '../../../shared/charts/report-fan.js';
+import { fanChartOption } from '../../../shared/charts/backtest-fan.js';
 import { html, type Html } from '../format.js';
 import { facts, figure, section, table, type SectionBuilder } from '../section-kit.js';
 
