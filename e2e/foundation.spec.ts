@@ -5,7 +5,7 @@
  * read the tickers and weights back out of the PDF with pdftotext.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test, type FrontierServer } from './fixtures.js';
@@ -139,6 +139,12 @@ test('import, optimise min-volatility, save, reload, reopen and export the PDF',
     const two = (w * 100).toFixed(2);
     expect(text.includes(one) || text.includes(two), `weight of ${t} (${two} %) in the PDF`).toBe(true);
   }
+  // The first page as a picture, for the README.
+  const pagePrefix = testInfo.outputPath('report-page');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, pagePrefix]);
+  const png = readFileSync(`${pagePrefix}.png`);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  writeFileSync(join(repoRoot, 'docs', 'report-page-1.png'), png);
 
   expect(violations, 'CSP violations').toEqual([]);
   expect(pageErrors, 'uncaught page errors').toEqual([]);

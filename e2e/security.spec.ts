@@ -34,3 +34,10 @@ test('API calls from the page without the token are refused', async ({ page, fro
   }, frontier.token);
   expect(withToken).toBe(200);
 });
+
+test('web mode says so, and binds to the loopback address it printed', async ({ frontier }) => {
+  const info = await frontier.api<{ mode: string; dbPath: string }>('app-info');
+  expect(info.mode).toBe('web');
+  expect(info.dbPath).toBe(frontier.dbPath);
+  expect(new URL(frontier.url).hostname).toBe('127.0.0.1');
+});

@@ -1,6 +1,7 @@
 /** `frontier serve`: web mode — the app in a browser, served on 127.0.0.1 with a per-run token. */
 import { FrontierError } from '../../../shared/api.js';
-import { rendererDir } from '../../app-paths.js';
+import { rendererDir, resolveDbPath } from '../../app-paths.js';
+import { createRuntime } from '../../services/runtime.js';
 import { startHost } from '../../host/server.js';
 import { commonOptions, defineCommand, numberOption, stringOption } from '../command.js';
 
@@ -17,7 +18,11 @@ that every request must present. Stop with Ctrl+C.
   async run(args, ctx) {
     const port = numberOption(args, 'port') ?? 4680;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FrontierError('user-error', `--port: ${port} is not a port number`);
-    const runtime = ctx.runtime(stringOption(args, 'db'));
+    const runtime = createRuntime({
+      dbPath: resolveDbPath(stringOption(args, 'db'), undefined, ctx.env),
+      mode: 'web',
+      makePrinter: async () => (await import('../../host/chromium-printer.js')).createChromiumPrinter(),
+    });
     const host = await startHost({ runtime, rendererDir: rendererDir(), port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new FrontierError('user-error', `port ${port} is in use; pick another with --port`);
       throw error;
@@ -29,5 +34,6 @@ that every request must present. Stop with Ctrl+C.
       process.once('SIGTERM', resolve);
     });
     await host.close();
+    await runtime.close();
   },
 });
