@@ -195,3 +195,39 @@ describe('scenario round trip', () => {
     expect(back).toEqual(f);
   });
 });
+
+describe('trading constraints in the form', () => {
+  it('turn costs, turnover, holdings count and tracking error into constraints against current weights', () => {
+    const f = form({ txCost: '0.5', maxTurnover: '30', maxHoldings: '2', trackingError: '4' });
+    f.assets.AAPL!.current = '50';
+    f.assets.GOOG!.current = '50';
+    const { errors, request } = validateForm(f, KNOWN);
+    expect(errors).toEqual({});
+    const options = optimizeOptionsSchema.parse(request!.options);
+    expect(options.constraints).toMatchObject({
+      txCost: 0.005,
+      maxTurnover: 0.3,
+      maxHoldings: 2,
+      trackingError: 0.04,
+      currentWeights: { AAPL: 0.5, GOOG: 0.5 },
+      benchmarkWeights: { AAPL: 0.5, GOOG: 0.5 },
+    });
+    // And a saved scenario brings the fields back.
+    const back = formFromScenario(scenarioFileSchema.parse(scenarioFromRequest('T', request!)));
+    expect([back.txCost, back.maxTurnover, back.maxHoldings, back.trackingError]).toEqual(['0.5', '30', '2', '4']);
+  });
+
+  it('refuses them without current weights, and bad numbers, at the field', () => {
+    const { errors } = validateForm(form({ maxTurnover: '20', maxHoldings: '1.5', trackingError: '-1' }), KNOWN);
+    expect(errors.holdings).toMatch(/current weights/);
+    expect(errors.maxHoldings).toMatch(/whole number/);
+    expect(errors.trackingError).toMatch(/above 0/);
+  });
+
+  it('allows market-neutral only with shorting', () => {
+    expect(validateForm(form({ marketNeutral: true }), KNOWN).errors.marketNeutral).toMatch(/negative lower bound/);
+    const { errors, request } = validateForm(form({ marketNeutral: true, lower: '-50', upper: '50' }), KNOWN);
+    expect(errors).toEqual({});
+    expect(optimizeOptionsSchema.parse(request!.options).constraints.marketNeutral).toBe(true);
+  });
+});

@@ -57,6 +57,15 @@ export interface OptimiseForm {
   /** CVaR/CDaR confidence in percent (95). */
   beta: string;
   l2: string;
+  /** Proportional transaction cost k, percent of traded weight (costs are charged against current holdings). */
+  txCost: string;
+  /** Turnover cap Σ|w − w₀|, percent. */
+  maxTurnover: string;
+  /** Maximum number of holdings (whole number). */
+  maxHoldings: string;
+  /** Tracking-error cap against the current holdings, annual percent. */
+  trackingError: string;
+  marketNeutral: boolean;
   points: string;
   assets: Record<string, AssetRow>;
   sectorCaps: SectorCap[];
@@ -97,6 +106,11 @@ export function defaultForm(): OptimiseForm {
     riskAversion: '1',
     beta: '95',
     l2: '0',
+    txCost: '',
+    maxTurnover: '',
+    maxHoldings: '',
+    trackingError: '',
+    marketNeutral: false,
     points: '30',
     assets: {},
     sectorCaps: [],
@@ -177,6 +191,18 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
   const l2 = num('l2', form.l2, false);
   if (l2 !== undefined && l2 < 0) errors.l2 = 'L2 regularisation cannot be negative';
 
+  // Drafts saved before these fields existed lack them.
+  const txCost = num('txCost', form.txCost ?? '', true);
+  if (txCost !== undefined && txCost < 0) errors.txCost = 'transaction cost cannot be negative';
+  const maxTurnover = num('maxTurnover', form.maxTurnover ?? '', true);
+  if (maxTurnover !== undefined && maxTurnover <= 0) errors.maxTurnover = 'turnover cap must be above 0 %';
+  const maxHoldings = num('maxHoldings', form.maxHoldings ?? '', false);
+  if (maxHoldings !== undefined && (!Number.isInteger(maxHoldings) || maxHoldings < 1)) errors.maxHoldings = 'a whole number of holdings ≥ 1';
+  const trackingError = num('trackingError', form.trackingError ?? '', true);
+  if (trackingError !== undefined && trackingError <= 0) errors.trackingError = 'tracking-error cap must be above 0 %';
+  const marketNeutral = form.marketNeutral === true;
+  if (marketNeutral && lower >= 0 && !errors.lower) errors.marketNeutral = 'market-neutral needs a negative lower bound (shorting)';
+
   const targetVolatility = num('targetVolatility', form.targetVolatility, true);
   if (targetVolatility !== undefined && targetVolatility <= 0) errors.targetVolatility = 'target volatility must be above 0 %';
   const targetReturn = num('targetReturn', form.targetReturn, true);
@@ -208,8 +234,12 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
     maxSum += hi;
   }
   const total = Object.values(holdings).reduce((a, b) => a + b, 0);
+  const needsHoldings = (txCost ?? 0) > 0 || maxTurnover !== undefined || trackingError !== undefined;
+  if (needsHoldings && Object.keys(holdings).length === 0) {
+    errors.holdings = 'transaction costs, a turnover cap and a tracking-error cap are measured against current weights: enter them in the portfolio editor';
+  }
   if (total > 1 + 1e-6) errors.holdings = `current weights add up to ${(total * 100).toFixed(2)} %, more than 100 %`;
-  if (form.tickers.length > 0 && lower >= 0 && !errors.bounds) {
+  if (form.tickers.length > 0 && lower >= 0 && !errors.bounds && !marketNeutral) {
     if (minSum > 1 + 1e-6) errors.bounds = `the minimum weights add up to ${(minSum * 100).toFixed(2)} %: no fully invested portfolio fits`;
     if (maxSum < 1 - 1e-6) errors.bounds = `the maximum weights add up to ${(maxSum * 100).toFixed(2)} %: a fully invested portfolio is impossible`;
   }
@@ -256,7 +286,18 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(riskAversion !== undefined ? { riskAversion } : {}),
       ...(betaPct !== undefined ? { beta: betaPct / 100 } : {}),
     },
-    constraints: { bounds: [lower, upper], assetBounds, groups, ...(l2 !== undefined ? { l2 } : {}) },
+    constraints: {
+      bounds: [lower, upper],
+      assetBounds,
+      groups,
+      ...(l2 !== undefined ? { l2 } : {}),
+      ...(marketNeutral ? { marketNeutral } : {}),
+      ...(txCost !== undefined && txCost > 0 ? { txCost } : {}),
+      ...(maxTurnover !== undefined ? { maxTurnover } : {}),
+      ...(maxHoldings !== undefined ? { maxHoldings } : {}),
+      ...(trackingError !== undefined ? { trackingError, benchmarkWeights: holdings } : {}),
+      ...(needsHoldings ? { currentWeights: holdings } : {}),
+    },
     ...(bl ? { blackLitterman: bl } : {}),
   };
   const window: OptimiseRequest['window'] = {

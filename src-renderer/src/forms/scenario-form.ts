@@ -36,6 +36,11 @@ export function formFromScenario(s: ScenarioFile, points?: number): OptimiseForm
   f.riskAversion = numberText(o.targets.riskAversion);
   f.beta = numberText(o.targets.beta * 100);
   f.l2 = numberText(o.constraints.l2);
+  f.txCost = o.constraints.txCost > 0 ? percentText(o.constraints.txCost) : '';
+  f.maxTurnover = percentText(o.constraints.maxTurnover);
+  f.maxHoldings = o.constraints.maxHoldings === undefined ? '' : String(o.constraints.maxHoldings);
+  f.trackingError = percentText(o.constraints.trackingError);
+  f.marketNeutral = o.constraints.marketNeutral;
   f.points = String(points ?? 30);
 
   const assets: Record<string, AssetRow> = {};
