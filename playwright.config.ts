@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './src-main/host/chromium-printer.js';
 
 /** Debian's Chromium (Playwright cannot download its own browsers here), or Playwright's where present. */
 function chromiumPath(): string | undefined {
@@ -32,15 +33,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -176,10 +176,14 @@ export interface StressWindowOut {
   name: string;
   start: string;
   end: string;
+  /** First and last dates with data (base = last close before the window when there is one). */
   from: string | null;
   to: string | null;
+  /** True when the data spans the whole window. */
   covered: boolean;
+  /** Return over the window, fraction; null without data. */
   portfolioReturn: number | null;
+  /** Worst peak-to-trough inside the window, negative fraction. */
   portfolioMaxDrawdown: number | null;
   benchmarkReturn: number | null;
   benchmarkMaxDrawdown: number | null;
@@ -192,7 +196,9 @@ export interface RiskFiguresOut {
 }
 
 export interface FanPointOut {
+  /** Trading days from today. */
   day: number;
+  /** Growth of 1 at the 5/25/50/75/95th percentiles. */
   p5: number;
   p25: number;
   p50: number;
@@ -200,6 +206,18 @@ export interface FanPointOut {
   p95: number;
 }
 
+export interface HorizonSummaryOut {
+  years: number;
+  days: number;
+  /** Percentiles of the total return at the horizon (fractions). */
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  /** Share of paths ending with a return below −threshold. */
+  lossProbabilities: { threshold: number; probability: number }[];
+}
 export interface StressReport {
   windows: StressWindowOut[];
   correlationShock: {
@@ -221,16 +239,7 @@ export interface StressReport {
     blockLength: number;
     seed: number;
     fan: FanPointOut[];
-    horizons: {
-      years: number;
-      days: number;
-      p5: number;
-      p25: number;
-      p50: number;
-      p75: number;
-      p95: number;
-      lossProbabilities: { threshold: number; probability: number }[];
-    }[];
+    horizons: HorizonSummaryOut[];
     /** Days of history the bootstrap drew from. */
     historyDays: number;
   };

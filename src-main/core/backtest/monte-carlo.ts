@@ -3,6 +3,7 @@
  * historical days (circular), which keeps short-range autocorrelation and volatility clustering that
  * an i.i.d. bootstrap would destroy. Seeded, so a run is reproducible.
  */
+import type { FanPointOut, HorizonSummaryOut } from '../../../shared/api/backtest.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { mulberry32 } from './prng.js';
 import { sortedQuantile } from './series.js';
@@ -24,29 +25,9 @@ export interface MonteCarloSettings {
   periodsPerYear?: number;
 }
 
-export interface FanPoint {
-  /** Trading days from today. */
-  day: number;
-  /** Growth of 1 at the 5/25/50/75/95th percentiles. */
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-}
+export type FanPoint = FanPointOut;
 
-export interface HorizonSummary {
-  years: number;
-  days: number;
-  /** Percentiles of the total return at the horizon (fractions). */
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-  /** Share of paths ending with a return below −threshold. */
-  lossProbabilities: { threshold: number; probability: number }[];
-}
+export type HorizonSummary = HorizonSummaryOut;
 
 export interface MonteCarloResult {
   paths: number;

@@ -2,6 +2,7 @@
  * Stress tests of a weighted portfolio: historical crisis windows (buy-and-hold from the window's
  * start) and user shocks by asset or group. The correlation shock lives in correlation-shock.ts.
  */
+import type { StressWindowOut } from '../../../shared/api/backtest.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { underwater } from './drawdown.js';
@@ -24,22 +25,8 @@ export const DEFAULT_STRESS_WINDOWS: readonly StressWindow[] = [
   { name: '2022 rates shock', start: '2022-01-01', end: '2022-12-31' },
 ];
 
-export interface WindowOutcome {
-  name: string;
-  start: string;
-  end: string;
-  /** First and last dates with data (base = last close before the window when there is one). */
-  from: string | null;
-  to: string | null;
-  /** True when the data spans the whole window. */
-  covered: boolean;
-  /** Return over the window, fraction; null without data. */
-  portfolioReturn: number | null;
-  /** Worst peak-to-trough inside the window, negative fraction. */
-  portfolioMaxDrawdown: number | null;
-  benchmarkReturn: number | null;
-  benchmarkMaxDrawdown: number | null;
-}
+/** One crisis window's outcome (the API's shape). */
+export type WindowOutcome = StressWindowOut;
 
 /** Rows [lo, hi] for a window: lo = last row before its start (the close you hold from), hi = last row ≤ end. */
 function windowRows(dates: readonly string[], w: StressWindow): [number, number] | null {
