@@ -1,6 +1,7 @@
 /**
  * Mean-variance engine benchmark on the shared synthetic data (../shared/bench: pfbench-v1, seed 42):
- * covariance, long-only min-volatility with w ≤ 10 % and 4 sector caps of 40 %, the exact long-only
+ * covariance (kernel named in the output: native C or JS; the JS kernel is timed too), the PSD check
+ * (fixNonPsd's Cholesky, native and JS), long-only min-volatility with w ≤ 10 % and 4 sector caps of 40 %, the exact long-only
  * frontier (critical line, w ≤ 10 %), a 50-point constrained frontier, and the Black–Litterman posterior.
  *
  *   npx tsx bench/engine.ts [N…] [--no-reference]     (default N = 50 200 500 1000; part of `npm run bench`)
@@ -24,7 +25,8 @@ import { loadHighs } from '../src-main/core/optimize/lp/highs-runtime.js';
 import { quadForm } from '../src-main/core/stats/linalg.js';
 import { meanHistoricalReturn } from '../src-main/core/stats/expected-returns.js';
 import { returnsFromPrices } from '../src-main/core/stats/returns.js';
-import { sampleCov } from '../src-main/core/stats/risk-models.js';
+import { fixNonPsd, sampleCov } from '../src-main/core/stats/risk-models.js';
+import { gramKernelName, useGramKernel } from '../src-main/core/stats/gram.js';
 
 const T = 2520;
 const sizes = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);
@@ -39,7 +41,10 @@ function median(xs: number[]): number {
 }
 
 /** Median wall and CPU time: the machines are shared, so CPU time shows how much was pre-emption. */
-async function time<T>(fn: () => T | Promise<T>, reps: number): Promise<{ ms: number; cpuMs: number; firstMs: number; value: T }> {
+async function time<T>(
+  fn: () => T | Promise<T>,
+  reps: number,
+): Promise<{ ms: number; cpuMs: number; minMs: number; minCpuMs: number; firstMs: number; reps: number; value: T }> {
   const times: number[] = [];
   const cpus: number[] = [];
   let value!: T;
@@ -51,7 +56,7 @@ async function time<T>(fn: () => T | Promise<T>, reps: number): Promise<{ ms: nu
     const c = process.cpuUsage(c0);
     cpus.push((c.user + c.system) / 1000);
   }
-  return { ms: median(times), cpuMs: median(cpus), firstMs: times[0]!, value };
+  return { ms: median(times), cpuMs: median(cpus), minMs: Math.min(...times), minCpuMs: Math.min(...cpus), firstMs: times[0]!, reps, value };
 }
 
 function readPrices(path: string): PriceMatrix {
@@ -75,15 +80,29 @@ for (const n of ns) {
   const file = `/tmp/frontier-bench-p${n}-${T}.csv`;
   let ref: { results: Record<string, { median_ms?: number }>; info: Record<string, unknown> } | undefined;
   if (withReference || !existsSync(file)) {
+    // One BLAS thread, as our kernels use: without threadpoolctl installed the reference's "1t" rows
+    // would otherwise run OpenBLAS on every core.
+    const oneThread = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
     const text = execFileSync('python3', [referenceScript, String(n), String(T), '--sections', 'cov,bl', '--budget', '0.5', '--write-prices', file], {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
+      env: { ...process.env, ...oneThread },
     });
     ref = JSON.parse(text);
   }
   const prices = readPrices(file);
-  const cov = await time(() => sampleCov(returnsFromPrices(prices), 252), n >= 500 ? 3 : 5);
   const r = returnsFromPrices(prices);
+  const rets = await time(() => returnsFromPrices(prices), 5);
+  // Same operation as the reference's cov(R): centred cross product of the returns (returns timed apart).
+  // Many repetitions and the minimum as well as the median: the machine is shared, the minimum is the
+  // least disturbed run.
+  const cov = await time(() => sampleCov(r, 252), n >= 1000 ? 9 : 15);
+  useGramKernel('js');
+  const covJs = await time(() => sampleCov(r, 252), n >= 500 ? 1 : 3);
+  // The PSD check run before every estimate (fixNonPsd's Cholesky; a PSD matrix is returned as is).
+  const psdJs = await time(() => fixNonPsd(cov.value, n), n >= 500 ? 1 : 3);
+  useGramKernel('auto');
+  const psd = await time(() => fixNonPsd(cov.value, n), 5);
   const mu = meanHistoricalReturn(r, 252, false); // the reference problem uses arithmetic means ×252
   const groups = [0, 1, 2, 3].map((g) => ({ name: `S${g}`, tickers: prices.tickers.filter((_, i) => i % 4 === g), max: 0.4 }));
   const problem = (withGroups: boolean): PreparedProblem => ({
@@ -110,16 +129,36 @@ for (const n of ns) {
   const refMs = (k: string) => ref?.results[k]?.median_ms;
   const refCpu = (k: string) => (ref?.results[k] as { cpu_median_ms?: number } | undefined)?.cpu_median_ms;
   const ratio = (ours: number, theirs: number | undefined) => (theirs ? Number((ours / theirs).toFixed(2)) : null);
+  const refMin = (k: string) => (ref?.results[k] as { min_ms?: number } | undefined)?.min_ms;
   out[`n${n}`] = {
     covariance: {
+      kernel: gramKernelName(),
       ms: cov.ms,
+      minMs: cov.minMs,
       cpuMs: cov.cpuMs,
+      minCpuMs: cov.minCpuMs,
+      reps: cov.reps,
       numpy1tMs: refMs('cov_numpy_1t'),
+      numpy1tMinMs: refMin('cov_numpy_1t'),
       numpy1tCpuMs: refCpu('cov_numpy_1t'),
       ratio: ratio(cov.ms, refMs('cov_numpy_1t')),
+      minRatio: ratio(cov.minMs, refMin('cov_numpy_1t')),
       cpuRatio: ratio(cov.cpuMs, refCpu('cov_numpy_1t')),
+      jsKernelMs: covJs.ms,
+      jsKernelCpuMs: covJs.cpuMs,
       goal: '≤ 3× numpy single-thread',
     },
+    psdCheck: {
+      kernel: gramKernelName(),
+      repaired: psd.value.repaired,
+      ms: psd.ms,
+      minMs: psd.minMs,
+      cpuMs: psd.cpuMs,
+      minCpuMs: psd.minCpuMs,
+      jsKernelMs: psdJs.ms,
+      jsKernelCpuMs: psdJs.cpuMs,
+    },
+    returnsFromPrices: { ms: rets.ms, cpuMs: rets.cpuMs, numpyMs: refMs('returns_from_prices'), ratio: ratio(rets.ms, refMs('returns_from_prices')) },
     minVolatility: {
       ms: mv.ms,
       cpuMs: mv.cpuMs,

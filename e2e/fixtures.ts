@@ -21,7 +21,9 @@ export interface FrontierServer {
   api<T = unknown>(method: string, request?: unknown): Promise<T>;
 }
 
-export async function startServer(dbPath?: string): Promise<{ server: FrontierServer; stop: () => Promise<void> }> {
+export async function startServer(
+  dbPath?: string,
+): Promise<{ server: FrontierServer; stop: () => Promise<void>; kill: (signal: NodeJS.Signals) => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'frontier-e2e-'));
   const db = dbPath ?? join(dir, 'frontier.db');
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin', 'frontier.js'), 'serve', '--port', '0', '--db', db], {
@@ -64,7 +66,8 @@ export async function startServer(dbPath?: string): Promise<{ server: FrontierSe
     },
   };
   const stop = async () => {
-    if (child.exitCode === null) {
+    // A process ended by a signal has a null exitCode but will not exit again.
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const exited = new Promise((r) => child.once('exit', r));
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -73,7 +76,14 @@ export async function startServer(dbPath?: string): Promise<{ server: FrontierSe
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { server, stop };
+  // Ends the server the hard way (e.g. SIGKILL: no graceful close) and keeps its folder and database.
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  };
+  return { server, stop, kill };
 }
 
 export const test = base.extend<{ frontier: FrontierServer }>({

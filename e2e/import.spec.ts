@@ -79,3 +79,51 @@ test('preview, commit, map an unknown layout, save a template, undo', async ({ p
   await page.screenshot({ path: testInfo.outputPath('import-screen.png'), fullPage: true });
   expect(pageErrors).toEqual([]);
 });
+
+test('import DEGIRO files through the UI, then browse, filter and sort transactions and positions', async ({ page, frontier }) => {
+  test.setTimeout(180_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(frontier.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByLabel('Account', { exact: true }).fill('dg');
+  await page.getByLabel('Positions as of').fill('2024-12-06');
+  await page.getByLabel('Choose CSV files').setInputFiles([fixture('degiro-account-nl.csv'), fixture('degiro-portfolio-nl.csv')]);
+  const files = page.getByRole('table', { name: 'Files to import' });
+  await expect(files.getByRole('cell', { name: 'degiro-account', exact: true })).toBeVisible();
+  await expect(files.getByRole('cell', { name: 'degiro-portfolio', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-message')).toContainText('13 transactions, 3 positions');
+
+  await nav.getByRole('button', { name: 'Holdings' }).click();
+  await page.getByRole('combobox', { name: 'Account' }).selectOption('dg');
+  const table = page.getByRole('table', { name: 'Transactions' });
+  await expect(page.getByTestId('Transactions-count')).toHaveText('Rows 1–13 of 13');
+  await page.getByLabel('Filter by ticker').fill('US0378');
+  await page.getByLabel('Filter by type').selectOption('buy');
+  await expect(page.getByTestId('Transactions-count')).toHaveText('Rows 1–2 of 2');
+  await expect(table.locator('tbody tr').first()).toContainText('degiro-account-nl.csv:9');
+  await expect(table.locator('tbody tr').nth(1)).toContainText('Koop 10 @ 228,00 USD');
+
+  // Sorting by amount, descending on the second click.
+  await page.getByLabel('Filter by type').selectOption('');
+  await page.getByLabel('Filter by ticker').fill('');
+  await expect(page.getByTestId('Transactions-count')).toHaveText('Rows 1–13 of 13');
+  const amount = table.getByRole('columnheader', { name: /Amount/ });
+  await amount.getByRole('button').click();
+  await amount.getByRole('button').click();
+  await expect(amount).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.locator('tbody tr').first()).toContainText('5,000');
+
+  await page.getByRole('tab', { name: 'Position snapshots' }).click();
+  const positions = page.getByRole('table', { name: 'Position snapshots' });
+  await expect(positions.getByRole('row', { name: /IE00BK5BQT80/ })).toContainText('degiro-portfolio-nl.csv:5');
+
+  await page.getByRole('tab', { name: 'Holdings check' }).click();
+  await page.getByRole('button', { name: 'Check holdings' }).click();
+  const check = page.getByRole('table', { name: 'Holdings reconciliation' });
+  await expect(check.getByRole('row', { name: /IE00BK5BQT80/ })).toContainText('-4');
+  expect(pageErrors).toEqual([]);
+});

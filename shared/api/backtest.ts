@@ -106,47 +106,123 @@ export interface PeriodReturnOut {
   return: number;
 }
 
-export interface BacktestMetrics {
+/**
+ * Benchmark-relative metrics (one definition for the engine and the API; see MetricsOf for `N`).
+ */
+export interface BenchmarkMetricsOf<N> {
+  /** Regression slope of portfolio on benchmark daily returns. */
+  beta: N;
+  /** Jensen's alpha, annualised: 252·(mean(rp − rf) − β·mean(rb − rf)). */
+  alpha: N;
+  /** Annualised standard deviation of daily active returns (rp − rb). */
+  trackingError: N;
+  /** Annualised mean active return / tracking error. */
+  informationRatio: N;
+  correlation: N;
+  /** The benchmark's own CAGR, volatility and max drawdown over the same days. */
+  cagr: N;
+  volatility: N;
+  maxDrawdown: N;
+}
+
+/**
+ * Metrics of a backtest, one definition for the engine and the API. `N` is the type of a figure that
+ * can be undefined (Sharpe of a flat series, Sortino without a losing day, Calmar without a drawdown):
+ * `number` with NaN/±Infinity in core (`Metrics`), `number | null` on the wire (`BacktestMetrics`, as
+ * JSON has no NaN). `metricsForApi` converts one into the other.
+ */
+export interface MetricsOf<N> {
   start: string;
   end: string;
+  /** Number of daily returns. */
   days: number;
-  totalReturn: number;
-  cagr: number;
-  volatility: number;
-  sharpe: number;
-  sortino: number;
-  maxDrawdown: number;
-  calmar: number;
-  var95: number;
-  cvar95: number;
+  /** End value / initial value − 1 (includes the costs of the first allocation). */
+  totalReturn: N;
+  /** (end / initial)^(252 / days) − 1. */
+  cagr: N;
+  /** Annualised standard deviation of daily returns. */
+  volatility: N;
+  /** √252 · mean(r − rf_d) / std(r − rf_d). */
+  sharpe: N;
+  /** 252 · mean(r − rf_d) / (√252 · √mean(min(0, r − rf_d)²)). */
+  sortino: N;
+  /** Deepest peak-to-trough loss, negative fraction. */
+  maxDrawdown: N;
+  /** CAGR / |max drawdown|. */
+  calmar: N;
+  /** Historical daily VaR / CVaR 95 %, positive losses. */
+  var95: N;
+  cvar95: N;
   bestYear: PeriodReturnOut | null;
   worstYear: PeriodReturnOut | null;
   bestMonth: PeriodReturnOut | null;
   worstMonth: PeriodReturnOut | null;
-  /** Average one-way turnover per year after the first allocation. */
-  turnover: number;
+  /** Average one-way turnover per year after the first allocation (1 = whole portfolio once a year). */
+  turnover: N;
   /** Total costs as a fraction of the initial value. */
-  costs: number;
-  benchmark?: {
-    beta: number;
-    alpha: number;
-    trackingError: number;
-    informationRatio: number;
-    correlation: number;
-    cagr: number;
-    volatility: number;
-    maxDrawdown: number;
-  };
+  costs: N;
+  benchmark?: BenchmarkMetricsOf<N>;
 }
 
+export type BacktestMetrics = MetricsOf<number | null>;
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function mapFigures<A, B>(m: MetricsOf<A>, f: (x: A) => B): MetricsOf<B> {
+  const out: MetricsOf<B> = {
+    start: m.start,
+    end: m.end,
+    days: m.days,
+    totalReturn: f(m.totalReturn),
+    cagr: f(m.cagr),
+    volatility: f(m.volatility),
+    sharpe: f(m.sharpe),
+    sortino: f(m.sortino),
+    maxDrawdown: f(m.maxDrawdown),
+    calmar: f(m.calmar),
+    var95: f(m.var95),
+    cvar95: f(m.cvar95),
+    bestYear: m.bestYear,
+    worstYear: m.worstYear,
+    bestMonth: m.bestMonth,
+    worstMonth: m.worstMonth,
+    turnover: f(m.turnover),
+    costs: f(m.costs),
+  };
+  if (m.benchmark !== undefined) {
+    const b = m.benchmark;
+    out.benchmark = {
+      beta: f(b.beta),
+      alpha: f(b.alpha),
+      trackingError: f(b.trackingError),
+      informationRatio: f(b.informationRatio),
+      correlation: f(b.correlation),
+      cagr: f(b.cagr),
+      volatility: f(b.volatility),
+      maxDrawdown: f(b.maxDrawdown),
+    };
+  }
+  return out;
+}
+
+/** Engine metrics (NaN where undefined) as the API sends them: non-finite figures become null. */
+export function metricsForApi(m: MetricsOf<number>): BacktestMetrics {
+  return mapFigures(m, finiteOrNull);
+}
+
+/** One drawdown episode, as the engine computes it (core/backtest/drawdown.ts) and the API sends it. */
 export interface DrawdownOut {
+  /** Date of the peak the drawdown starts from. */
   start: string;
+  /** Date of the lowest value. */
   trough: string;
-  /** Recovery date; null = not recovered. */
+  /** First date back at or above the peak; null = not recovered by the last date. */
   end: string | null;
+  /** Peak-to-trough loss as a negative fraction (−0.25 = 25 % below the peak). */
   depth: number;
-  /** Trading days from peak to recovery (or to the last date). */
+  /** Trading days from the peak to the recovery (or to the last date when not recovered). */
   length: number;
+  /** Trading days from the peak to the trough. */
   toTrough: number;
 }
 
@@ -191,7 +267,10 @@ export interface StressWindowOut {
 
 export interface RiskFiguresOut {
   volatility: number;
+  /** Parametric (normal) daily CVaR, positive loss fraction. */
   cvar: number;
+  /** Historical daily CVaR of the scenarios (shocked: re-coloured to the shocked covariance); null = see historicalNote. */
+  historicalCvar: number | null;
   averageCorrelation: number;
 }
 
@@ -229,6 +308,10 @@ export interface StressReport {
     repaired: boolean;
     minEigenvalue: number;
     tickers: string[];
+    /** Days (every weighted asset has a return) behind the historical CVaRs. */
+    historicalScenarios: number;
+    /** Why a historical CVaR is null, else null. */
+    historicalNote: string | null;
   };
   shocks: {
     pnl: number;

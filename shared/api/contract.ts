@@ -53,5 +53,7 @@ export interface ApiEvents {
   'job-progress': JobProgress;
   /** Something in the store changed (another window, the CLI, an import): refresh lists. */
   'data-changed': { what: 'instruments' | 'prices' | 'scenarios' | 'imports' | 'transactions' };
+  /** A native menu item was chosen (desktop app); `command` is an id of shared/menu.ts. */
+  'menu-command': { command: string };
 }
 export type ApiEventName = keyof ApiEvents;

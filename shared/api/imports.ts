@@ -52,6 +52,8 @@ export const importOptionsSchema = z.object({
   currency: z.string().min(1).max(10).optional(),
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
   decimal: z.enum(['dot', 'comma']).optional(),
+  /** Date of a position snapshot whose file carries none (DEGIRO Portfolio.csv). */
+  asOf: z.iso.date().optional(),
   mapping: columnMappingSchema.optional(),
   /** Name of a saved template to apply (its mapping). */
   template: z.string().min(1).max(100).optional(),
@@ -151,6 +153,51 @@ export interface Reconciliation {
   difference: number;
 }
 
+/** Filters and paging shared by the transactions and positions browsers (dates inclusive). */
+const browseFields = {
+  account: z.string().min(1).max(100).optional(),
+  /** Case-insensitive part of the ticker or ISIN. */
+  ticker: z.string().min(1).max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+};
+const datesInOrder = (r: { from?: string | undefined; to?: string | undefined }): boolean => !r.from || !r.to || r.from <= r.to;
+const DATES_MESSAGE = { message: 'the "from" date is after the "to" date', path: ['from'] };
+
+export const TRANSACTION_SORTS = ['date', 'type', 'ticker', 'quantity', 'price', 'amount', 'source'] as const;
+export const POSITION_SORTS = ['asOf', 'ticker', 'quantity', 'price', 'value', 'source'] as const;
+
+/** A stored transaction as the browser shows it: its row id and description too. */
+export interface BrowsedTransaction extends StoredTransaction {
+  id: number;
+  description: string | null;
+}
+
+export interface BrowsedPosition extends StoredPosition {
+  id: number;
+  isin: string | null;
+  description: string | null;
+}
+
+/** One page of rows and how many rows match the filters in all. */
+export interface BrowsePage<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+}
+
+/** An account seen in imported broker data. */
+export interface BrokerAccount {
+  account: string;
+  transactions: number;
+  positions: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
 export interface ImportTemplate {
   id: number;
   name: string;
@@ -172,6 +219,11 @@ export const importRequests = {
   'positions-list': z.object({ account: z.string().min(1).max(100).optional() }),
   'holdings-list': z.object({ asOf: z.iso.date().optional(), account: z.string().min(1).max(100).optional() }),
   'holdings-reconcile': z.object({ account: z.string().min(1).max(100).optional() }),
+  'broker-accounts': z.object({}),
+  'transactions-page': z
+    .object({ ...browseFields, type: z.enum(TRANSACTION_TYPE_NAMES).optional(), sort: z.enum(TRANSACTION_SORTS).default('date') })
+    .refine(datesInOrder, DATES_MESSAGE),
+  'positions-page': z.object({ ...browseFields, sort: z.enum(POSITION_SORTS).default('asOf') }).refine(datesInOrder, DATES_MESSAGE),
   'import-templates-list': z.object({}),
   'import-templates-save': z.object({ name: z.string().min(1).max(100), header: z.array(z.string().max(500)).min(1).max(500), mapping: columnMappingSchema }),
   'import-templates-delete': z.object({ name: z.string().min(1).max(100) }),
@@ -186,6 +238,9 @@ export interface ImportResponses {
   'positions-list': StoredPosition[];
   'holdings-list': Holding[];
   'holdings-reconcile': Reconciliation[];
+  'broker-accounts': BrokerAccount[];
+  'transactions-page': BrowsePage<BrowsedTransaction>;
+  'positions-page': BrowsePage<BrowsedPosition>;
   'import-templates-list': ImportTemplate[];
   'import-templates-save': ImportTemplate;
   'import-templates-delete': { removed: boolean };

@@ -58,10 +58,19 @@ export const REPORT_ONE_PAGE_SECTIONS: readonly ReportSection[] = ['cover', 'sum
 
 export const REPORT_PAPERS = ['a4', 'letter'] as const;
 
-/** A logo as a data URL of a PNG, JPEG or SVG image (≤ 1.5 MB encoded); nothing else may load in a report. */
+/** Largest logo image accepted, in bytes (decoded); the export dialog checks it before sending. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export type LogoType = (typeof LOGO_TYPES)[number];
+
+/**
+ * A logo as a data URL of a PNG, JPEG or SVG image; nothing else may load in a report. Main then reads
+ * the type from the bytes, caps the size at LOGO_MAX_BYTES and rebuilds an SVG without scripts
+ * (src-main/report/logo.ts).
+ */
 export const logoDataUrlSchema = z
   .string()
-  .max(2_000_000)
+  .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 100, `logo: at most ${LOGO_MAX_BYTES} bytes`)
   .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=\s]+$/, 'logo must be a base64 data URL of a PNG, JPEG or SVG image');
 
 /** Options shared by every way of asking for a report (API, CLI). */
@@ -92,6 +101,8 @@ export const reportRequests = {
     ...reportOptionsShape,
     jobId: z.string().min(1).max(100).optional(),
   }),
+  /** Checks a logo before it is remembered by the export dialog: the image as the report will print it. */
+  'report-logo-check': z.object({ logo: logoDataUrlSchema }),
 };
 
 export interface ReportResponses {
@@ -101,5 +112,11 @@ export interface ReportResponses {
     pages: number;
     /** The sections printed, in document order (asked-for sections without content are left out). */
     sections?: ReportSection[];
+  };
+  'report-logo-check': {
+    /** The image as printed: relabelled by its content; an SVG rebuilt without scripts or external links. */
+    logo: string;
+    type: LogoType;
+    bytes: number;
   };
 }

@@ -3,6 +3,20 @@ import { z } from 'zod';
 import { scenarioFileSchema, type Scenario, type ScenarioSummary } from '../domain/scenario.js';
 
 const id = z.number().int().positive();
+const slot = z.string().min(1).max(50).default('workbench');
+/** Largest draft accepted (characters of JSON): far above any real form, small enough to refuse junk. */
+export const MAX_DRAFT_CHARS = 2_000_000;
+
+/** The autosaved working copy of an editor: its own state as typed (may be invalid), not a scenario. */
+export interface ScenarioDraft {
+  slot: string;
+  /** The saved scenario the draft was opened from, if any. */
+  scenarioId: number | null;
+  form: Record<string, unknown>;
+  /** Increasing per save; a save with a lower revision than the stored one is ignored. */
+  revision: number;
+  updatedAt: string;
+}
 
 export const scenarioRequests = {
   'scenario-list': z.object({}),
@@ -14,6 +28,13 @@ export const scenarioRequests = {
   }),
   'scenario-delete': z.object({ id }),
   'scenario-duplicate': z.object({ id, name: z.string().trim().min(1).max(200).optional() }),
+  'scenario-draft-get': z.object({ slot }),
+  'scenario-draft-save': z.object({
+    slot,
+    scenarioId: id.nullable().default(null),
+    form: z.record(z.string(), z.unknown()).refine((f) => JSON.stringify(f).length <= MAX_DRAFT_CHARS, `draft larger than ${MAX_DRAFT_CHARS} characters`),
+    revision: z.number().int().nonnegative(),
+  }),
 };
 
 export interface ScenarioResponses {
@@ -22,4 +43,6 @@ export interface ScenarioResponses {
   'scenario-save': Scenario;
   'scenario-delete': { id: number };
   'scenario-duplicate': Scenario;
+  'scenario-draft-get': ScenarioDraft | null;
+  'scenario-draft-save': { revision: number; saved: boolean };
 }

@@ -1,14 +1,14 @@
 /** Number formatting used in chart labels and tooltips (fractions shown as percent). */
 
-/** Formats a fraction (0.0812) as a percent string ("8.12 %"). */
-export function pct(value: number, digits = 2): string {
-  if (!Number.isFinite(value)) return '–';
+/** Formats a fraction (0.0812) as a percent string ("8.12 %"); null or non-finite (an undefined figure) as "–". */
+export function pct(value: number | null, digits = 2): string {
+  if (value === null || !Number.isFinite(value)) return '–';
   return `${(value * 100).toFixed(digits)} %`;
 }
 
-/** Formats a plain ratio such as a Sharpe ratio with fixed digits. */
-export function ratio(value: number, digits = 2): string {
-  if (!Number.isFinite(value)) return '–';
+/** Formats a plain ratio such as a Sharpe ratio with fixed digits; null or non-finite as "–". */
+export function ratio(value: number | null, digits = 2): string {
+  if (value === null || !Number.isFinite(value)) return '–';
   return value.toFixed(digits);
 }
 

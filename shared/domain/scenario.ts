@@ -1,6 +1,6 @@
 /** A saved scenario: the universe, the price window and every optimisation setting, plus its last result. */
 import { z } from 'zod';
-import { optimizeOptionsSchema, windowSchema, type FrontierResult, type OptimizeResult } from './optimize.js';
+import { optimizeOptionsSchema, windowSchema, type FrontierResult, type OptimizeResult, type Performance } from './optimize.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
 
@@ -15,6 +15,17 @@ export const scenarioFileSchema = z.object({
   /** Current holdings as weights (fractions), for trades and turnover. */
   holdings: z.record(z.string(), z.number()).optional(),
   notes: z.string().max(20_000).optional(),
+  /**
+   * Form choices the options keep only resolved, so reopening in the app shows what was chosen: the
+   * tracking-error benchmark kind (its weights are options.constraints.benchmarkWeights) and the risk-parity
+   * budgets as typed, relative sizes (options.targets.riskBudgets holds them normalised). The CLI ignores it.
+   */
+  form: z
+    .object({
+      teBenchmark: z.enum(['current', 'equal', 'custom']).optional(),
+      riskBudgets: z.record(z.string().min(1).max(64), z.number().positive()).optional(),
+    })
+    .optional(),
 });
 export type ScenarioFile = z.output<typeof scenarioFileSchema>;
 export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
@@ -22,7 +33,18 @@ export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
 export interface ScenarioResults {
   optimize?: OptimizeResult;
   frontier?: FrontierResult;
+  /** The current holdings evaluated with the same estimators as the optimum (cash at rf). */
+  current?: Performance;
   [extra: string]: unknown;
+}
+
+/** Max drawdown (negative fraction) of the backtest saved with a scenario (results.backtest), if any. */
+export function savedMaxDrawdown(results: ScenarioResults): number | undefined {
+  const bt = results.backtest;
+  if (typeof bt !== 'object' || bt === null || !('metrics' in bt)) return undefined;
+  const m = bt.metrics;
+  if (typeof m !== 'object' || m === null || !('maxDrawdown' in m)) return undefined;
+  return typeof m.maxDrawdown === 'number' && Number.isFinite(m.maxDrawdown) ? m.maxDrawdown : undefined;
 }
 
 export interface Scenario extends ScenarioFile {

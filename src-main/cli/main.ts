@@ -1,16 +1,35 @@
 /**
  * The `frontier` command: dispatches to cli/commands/<name>.js. Exit codes: 0 success, 1 user error
  * (one line on stderr naming the file/line/field), 2 a bug (with its stack).
+ * Only node built-ins load up front: `frontier --help` prints from the table below, and the API,
+ * services and the chosen command are imported when a command runs.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FrontierError, isApiError } from '../../shared/api.js';
-import { resolveDbPath } from '../app-paths.js';
-import { createJobPool, type JobPool } from '../jobs/pool.js';
-import { createRuntime, appVersion, type Runtime } from '../services/runtime.js';
+import type { JobPool } from '../jobs/pool.js';
+import type { Runtime } from '../services/runtime.js';
 import type { CliCommand, CliContext } from './command.js';
+
+/**
+ * `frontier --help`'s one line per command, so the overview imports no command module (all of them
+ * cost ~2 s of CPU). test/cli/help-table.test.ts keeps it equal to the files in cli/commands/ and
+ * to each command's own `summary`.
+ */
+export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
+  allocate: 'turn portfolio weights and a cash amount into whole share counts',
+  backtest: 'backtest a portfolio: equity curve, drawdowns, metrics, rebalances',
+  db: 'show stored prices, transactions, positions, holdings and import batches',
+  estimate: 'expected returns and covariance of a price source (annualised)',
+  frontier: 'trace the efficient frontier (N points and, long-only, the exact turning points)',
+  import: 'import price histories and broker CSV files into the database',
+  optimize: 'optimise a portfolio (mean-variance, Sharpe, CVaR/CDaR, risk parity, HRP, Black–Litterman)',
+  report: 'write a PDF report of a scenario (saved, or a scenario file)',
+  scenario: 'list, show, export or import saved scenarios',
+  serve: 'run Frontier in your browser (web mode) on 127.0.0.1',
+  stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
+};
 
 const USER_ERROR_CODES = new Set(['invalid-request', 'not-found', 'user-error', 'conflict', 'cancelled', 'unauthorized', 'unknown-method']);
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
@@ -30,36 +49,54 @@ const processIo: CliIo = {
   env: process.env,
 };
 
-function commandNames(): string[] {
+/** The command modules present in cli/commands/ (what `frontier <name>` can run). */
+export function commandNames(): string[] {
   return readdirSync(commandsDir)
     .filter((f) => f.endsWith(ownExt) && !f.endsWith(`.d${ownExt}`))
     .map((f) => f.slice(0, -ownExt.length))
     .sort();
 }
 
-async function loadCommand(name: string): Promise<CliCommand | null> {
+/** Loads a command module by name (the dispatcher's path, also used by the help-table test). */
+export async function loadCommand(name: string): Promise<CliCommand | null> {
   if (!/^[a-z][a-z-]*$/.test(name) || !commandNames().includes(name)) return null;
   const module = (await import(pathToFileURL(join(commandsDir, `${name}${ownExt}`)).href)) as { default: CliCommand };
   return module.default;
 }
 
-async function overview(): Promise<string> {
+function overview(): string {
   const lines = ['Frontier — portfolio optimisation from the command line', '', 'usage: frontier <command> [options]', '', 'commands:'];
-  for (const name of commandNames()) {
-    const command = await loadCommand(name);
-    if (command) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
-  }
+  for (const [name, summary] of Object.entries(COMMAND_SUMMARIES).sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push('', 'Run `frontier <command> --help` for its options. Most commands take --db FILE and --json.');
   return lines.join('\n');
 }
+
+/** What running a command needs beyond node built-ins, imported only then. */
+async function loadBackend() {
+  const [api, paths, pool, runtime] = await Promise.all([
+    import('../../shared/api.js'),
+    import('../app-paths.js'),
+    import('../jobs/pool.js'),
+    import('../services/runtime.js'),
+  ]);
+  return {
+    FrontierError: api.FrontierError,
+    isApiError: api.isApiError,
+    resolveDbPath: paths.resolveDbPath,
+    createJobPool: pool.createJobPool,
+    createRuntime: runtime.createRuntime,
+  };
+}
+type Backend = Awaited<ReturnType<typeof loadBackend>>;
 
 interface Resources {
   runtimes: Map<string, Runtime>;
   pool: JobPool | null;
 }
 
-function makeContext(io: CliIo, resources: Resources): CliContext {
+function makeContext(io: CliIo, resources: Resources, backend: Backend): CliContext {
   const { runtimes } = resources;
+  const { createJobPool, createRuntime, resolveDbPath, FrontierError } = backend;
   const ctx: CliContext = {
     ...io,
     jobs() {
@@ -94,18 +131,20 @@ function makeContext(io: CliIo, resources: Resources): CliContext {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(await overview());
+    io.stdout(overview());
     return name ? 0 : 1;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(appVersion());
+    io.stdout((await import('../services/runtime.js')).appVersion());
     return 0;
   }
-  const command = await loadCommand(name);
-  if (!command) {
+  if (!commandNames().includes(name)) {
     io.stderr(`frontier: unknown command "${name}" (try: ${commandNames().join(', ')})`);
     return 1;
   }
+  const [command, backend] = await Promise.all([loadCommand(name), loadBackend()]);
+  if (!command) return 1; // listed a moment ago; only a file removed meanwhile gets here
+  const { FrontierError, isApiError } = backend;
   const resources: Resources = { runtimes: new Map(), pool: null };
   try {
     const args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
@@ -113,7 +152,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.stdout(command.usage);
       return 0;
     }
-    const code = await command.run(args, makeContext(io, resources));
+    const code = await command.run(args, makeContext(io, resources, backend));
     return code ?? 0;
   } catch (error) {
     if (error instanceof FrontierError || isApiError(error)) {

@@ -1,17 +1,17 @@
 /**
  * PdfPrinter for the desktop app: a hidden, sandboxed BrowserWindow loads the report from a temp file
  * and prints it with webContents.printToPDF (the same Chromium print path as the CLI's printer).
- * It cannot run on machines without the Electron binary, so it stays small; the report itself is
- * tested through the Chromium printer.
+ * It cannot run on machines without the Electron binary, so it stays small: its page options come from
+ * electronPdfOptions (report/printer.ts), built from the same page setup as the Chromium printer's and
+ * unit-tested there; the report itself is tested through the Chromium printer.
  */
 import { BrowserWindow, session } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PAGE_MARGINS_MM, type PdfPrinter, type PrintOptions } from '../report/printer.js';
+import { electronPdfOptions, type PdfPrinter, type PrintOptions } from '../report/printer.js';
 
-const MM_PER_INCH = 25.4;
 const PARTITION = 'frontier-report-printer';
 
 export function createElectronPrinter(): PdfPrinter {
@@ -36,21 +36,7 @@ export function createElectronPrinter(): PdfPrinter {
       try {
         await writeFile(file, html, 'utf8');
         await win.loadURL(pathToFileURL(file).href);
-        const withTemplates = opts.footerTemplate !== undefined || opts.headerTemplate !== undefined;
-        const pdf = await win.webContents.printToPDF({
-          pageSize: opts.paper === 'a4' ? 'A4' : 'Letter',
-          printBackground: true,
-          scale: opts.scale ?? 1,
-          displayHeaderFooter: withTemplates,
-          headerTemplate: opts.headerTemplate ?? '<span></span>',
-          footerTemplate: opts.footerTemplate ?? '<span></span>',
-          margins: {
-            top: PAGE_MARGINS_MM.top / MM_PER_INCH,
-            right: PAGE_MARGINS_MM.right / MM_PER_INCH,
-            bottom: PAGE_MARGINS_MM.bottom / MM_PER_INCH,
-            left: PAGE_MARGINS_MM.left / MM_PER_INCH,
-          },
-        });
+        const pdf = await win.webContents.printToPDF(electronPdfOptions(opts));
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
         win.destroy();

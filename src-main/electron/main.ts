@@ -5,10 +5,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { APP_MENU, type MenuEntry } from '../../shared/menu.js';
 import { appRoot, rendererDir } from '../app-paths.js';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../host/security.js';
 import { createRuntime, type Runtime } from '../services/runtime.js';
+import { warmReportExport } from '../services/report-service.js';
 import { createElectronPrinter } from './electron-printer.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, resolveAppPath, secureWebPreferences } from './window-policy.js';
 
@@ -89,25 +91,23 @@ function registerIpc(rt: Runtime): void {
   });
 }
 
+/** The native menu from shared/menu.ts; a chosen item reaches the renderer as a 'menu-command' event. */
 function buildMenu(): void {
-  const send = (shortcut: string) => () => mainWindow?.webContents.send('frontier:event', 'menu-command', { command: shortcut });
+  const send = (command: string) => () => mainWindow?.webContents.send('frontier:event', 'menu-command', { command });
+  const item = (entry: MenuEntry): MenuItemConstructorOptions => {
+    if ('separator' in entry) return { type: 'separator' };
+    if ('role' in entry) return { role: entry.role };
+    return {
+      label: entry.label,
+      click: send(entry.command),
+      ...(entry.accelerator ? { accelerator: entry.accelerator, registerAccelerator: !entry.pageHandlesKey } : {}),
+    };
+  };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      {
-        label: 'File',
-        submenu: [
-          { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: send('import') },
-          { label: 'Save Scenario', accelerator: 'CmdOrCtrl+S', click: send('save') },
-          { label: 'Export PDF Report…', accelerator: 'CmdOrCtrl+P', click: send('export-pdf') },
-          { type: 'separator' },
-          { role: 'quit' },
-        ],
-      },
-      { role: 'editMenu' },
-      { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+      ...APP_MENU.map((section) => (section.label === 'Help' ? { role: 'help' as const, submenu: section.items.map(item) } : { label: section.label, submenu: section.items.map(item) })),
       { role: 'windowMenu' },
-      { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'F1', click: send('help') }] },
     ]),
   );
 }
@@ -142,6 +142,9 @@ app.whenReady().then(() => {
   registerIpc(runtime);
   buildMenu();
   createWindow();
+  // After the first paint, so warming the report path (worker, ECharts) never delays the window.
+  const started = runtime;
+  mainWindow?.once('ready-to-show', () => void warmReportExport(started.ctx));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -1,13 +1,15 @@
 /**
  * PdfPrinter for web mode and the CLI: a headless system Chromium driven by playwright-core.
- * One browser is launched lazily and reused across reports (launch ≈ 0.5 s, a print ≈ 0.3 s);
+ * One browser is launched on first use or by warm() and reused across reports (launch ≈ 0.5 s);
  * each report gets a fresh context with JavaScript off and the network closed, because the
- * document is self-contained and may carry user-supplied text.
+ * document is self-contained and may carry user-supplied text. Opening that context's page starts a
+ * renderer process (≈ 1 s of CPU), so warm() opens the next one ahead of time: still unused and
+ * used for one report only.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FrontierError } from '../../shared/api.js';
-import { PAGE_MARGINS_MM, type PdfPrinter, type PrintOptions } from '../report/printer.js';
+import { playwrightPdfOptions, type PdfPrinter, type PrintOptions } from '../report/printer.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -38,8 +40,27 @@ export interface ChromiumPrinterOptions {
   executablePath?: string;
 }
 
+/** A context and its page for printing one report. */
+interface Sheet {
+  context: BrowserContext;
+  page: Page;
+}
+
+async function openSheet(b: Browser): Promise<Sheet> {
+  const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    // Nothing outside the document may load (data: URLs are not routed, so the logo still shows).
+    await context.route('**/*', (route) => route.abort());
+    return { context, page: await context.newPage() };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): PdfPrinter {
   let browser: Promise<Browser> | null = null;
+  let spare: Promise<Sheet> | null = null;
   let closed = false;
 
   function getBrowser(): Promise<Browser> {
@@ -57,7 +78,9 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Pdf
     browser = launching;
     launching.then(
       (b) => b.on('disconnected', () => {
-        if (browser === launching) browser = null; // a crashed browser is relaunched on the next print
+        if (browser !== launching) return;
+        browser = null; // a crashed browser is relaunched on the next print
+        spare = null;
       }),
       () => {
         if (browser === launching) browser = null;
@@ -66,42 +89,44 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Pdf
     return launching;
   }
 
+  /** The sheet opened ahead by warm() if it is still usable, else a new one. */
+  async function takeSheet(): Promise<Sheet> {
+    const ready = spare;
+    spare = null;
+    const sheet = ready ? await ready.catch(() => null) : null;
+    if (sheet && !sheet.page.isClosed()) return sheet;
+    return openSheet(await getBrowser());
+  }
+
   return {
     async printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
       if (closed) throw new Error('chromium printer is closed');
-      const b = await getBrowser();
-      const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+      const { context, page } = await takeSheet();
       try {
-        // Nothing outside the document may load (data: URLs are not routed, so the logo still shows).
-        await context.route('**/*', (route) => route.abort());
-        const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        const withTemplates = opts.footerTemplate !== undefined || opts.headerTemplate !== undefined;
-        const pdf = await page.pdf({
-          format: opts.paper === 'a4' ? 'A4' : 'Letter',
-          printBackground: true,
-          preferCSSPageSize: false,
-          scale: opts.scale ?? 1,
-          displayHeaderFooter: withTemplates,
-          // An empty header must be explicit or Chromium prints its default date/title line.
-          headerTemplate: opts.headerTemplate ?? '<span></span>',
-          footerTemplate: opts.footerTemplate ?? '<span></span>',
-          margin: {
-            top: `${PAGE_MARGINS_MM.top}mm`,
-            right: `${PAGE_MARGINS_MM.right}mm`,
-            bottom: `${PAGE_MARGINS_MM.bottom}mm`,
-            left: `${PAGE_MARGINS_MM.left}mm`,
-          },
-        });
+        const pdf = await page.pdf(playwrightPdfOptions(opts));
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
         await context.close().catch(() => undefined);
       }
     },
+    async warm(): Promise<void> {
+      if (closed) return;
+      if (!spare) {
+        const opening = getBrowser().then(openSheet);
+        opening.catch(() => undefined); // a failed start shows up when a print asks for a sheet
+        spare = opening;
+      }
+      await spare.then(
+        () => undefined,
+        () => undefined,
+      );
+    },
     async close(): Promise<void> {
       closed = true;
       const pending = browser;
       browser = null;
+      spare = null; // its context closes with the browser
       if (pending) await pending.then((b) => b.close()).catch(() => undefined);
     },
   };

@@ -1,5 +1,6 @@
 /** Every job kind a worker can run, by name. Loaded only inside workers (and by type in the pool). */
 import type { JobFunction } from './job-context.js';
+import { allocateJobs } from './kinds/allocate.js';
 import { diagnosticJobs } from './kinds/diagnostic.js';
 import { importJobs } from './kinds/import.js';
 import { backtestJobs } from './kinds/backtest.js';
@@ -7,6 +8,7 @@ import { optimizeJobs } from './kinds/optimize.js';
 import { reportJobs } from './kinds/report.js';
 
 export const jobRegistry = {
+  ...allocateJobs,
   ...diagnosticJobs,
   ...importJobs,
   ...backtestJobs,

@@ -6,7 +6,7 @@ import { REPORT_SECTION_ORDER, type ReportSection } from '../../shared/api/repor
 import { escapeHtml, reportFormat, type Html } from './format.js';
 import { footerTemplate } from './footer.js';
 import { PAGE_MARGINS_MM, PAPER_MM } from './printer.js';
-import { readResult, reportBacktestSchema, reportStressSchema, type ReportInput, type ReportOptions } from './report-input.js';
+import { readResult, reportBacktestSchema, reportCurrentSchema, reportStressSchema, type ReportInput, type ReportOptions } from './report-input.js';
 import type { SectionBuilder, SectionContext } from './section-kit.js';
 import { REPORT_CSS } from './styles.js';
 import { backtestSection } from './sections/backtest.js';
@@ -82,6 +82,8 @@ export function buildReportHtml(
   const stress = readResult(reportStressSchema, results.stress, 'stress', warnings);
   if (backtest) ctx.backtest = backtest;
   if (stress) ctx.stress = stress;
+  const currentPerformance = readResult(reportCurrentSchema, results.current, 'current', warnings);
+  if (currentPerformance) ctx.currentPerformance = currentPerformance;
 
   const wanted = new Set<ReportSection>(options.sections ?? REPORT_SECTION_ORDER);
   const order = REPORT_SECTION_ORDER.filter((s) => wanted.has(s));

@@ -17,7 +17,8 @@ export interface ReportFormat {
   money(value: number): string;
 }
 
-const DASH = '–';
+/** What a report prints for a value that does not exist (the same dash as the app's tables). */
+export const DASH = '–';
 
 export function reportFormat(locale = 'en-US', currency?: string): ReportFormat {
   const cache = new Map<number, Intl.NumberFormat>();

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
 import type { ReportSection } from '../../shared/api/reports.js';
+import type { Performance } from '../../shared/domain/optimize.js';
 import type { ScenarioFile, ScenarioResults } from '../../shared/domain/scenario.js';
 import type { PaperSize } from './printer.js';
 
@@ -46,6 +47,14 @@ export interface ReportOptions {
 }
 
 const finite = z.number().refine(Number.isFinite);
+/**
+ * A backtest metric that may be undefined by the data (Calmar without a drawdown, Sortino without a
+ * losing day): saved JSON turns such values into null. Read as null, printed as a dash, never a
+ * reason to drop the section.
+ */
+const metric = z
+  .custom<number | null>((v) => v === null || typeof v === 'number', 'expected a number or null')
+  .transform((v) => (v !== null && Number.isFinite(v) ? v : null));
 const datedValue = z.object({ date: z.string(), value: finite });
 const period = z.object({ period: z.string(), return: finite }).nullable().optional();
 
@@ -62,23 +71,23 @@ export const reportBacktestSchema = z.object({
     .object({
       start: z.string(),
       end: z.string(),
-      totalReturn: finite,
-      cagr: finite,
-      volatility: finite,
-      sharpe: finite,
-      sortino: finite,
-      maxDrawdown: finite,
-      calmar: finite,
-      var95: finite,
-      cvar95: finite,
+      totalReturn: metric,
+      cagr: metric,
+      volatility: metric,
+      sharpe: metric,
+      sortino: metric,
+      maxDrawdown: metric,
+      calmar: metric,
+      var95: metric,
+      cvar95: metric,
       bestYear: period,
       worstYear: period,
       bestMonth: period,
       worstMonth: period,
-      turnover: finite,
-      costs: finite,
+      turnover: metric,
+      costs: metric,
       benchmark: z
-        .object({ beta: finite, alpha: finite, trackingError: finite, informationRatio: finite, cagr: finite, volatility: finite, maxDrawdown: finite })
+        .object({ beta: metric, alpha: metric, trackingError: metric, informationRatio: metric, cagr: metric, volatility: metric, maxDrawdown: metric })
         .partial()
         .optional(),
     })
@@ -95,7 +104,11 @@ export const reportBacktestSchema = z.object({
 });
 export type ReportBacktest = z.output<typeof reportBacktestSchema>;
 
-const risk = z.object({ volatility: finite, cvar: finite, averageCorrelation: finite.optional() });
+/**
+ * Risk figures before/after the correlation shock. `historicalCvar` is absent from stress results saved
+ * before it existed and null when it could not be computed (the note says why).
+ */
+const risk = z.object({ volatility: finite, cvar: finite, historicalCvar: finite.nullable().optional(), averageCorrelation: finite.optional() });
 const fanPoint = z.object({ day: finite, p5: finite, p25: finite, p50: finite, p75: finite, p95: finite });
 
 /** Stress tests as `stress-run` returns them (StressReport), saved under `results.stress`; every part optional. */
@@ -115,7 +128,17 @@ export const reportStressSchema = z.object({
     )
     .optional(),
   correlationShock: z
-    .object({ level: finite, mode: z.enum(['floor', 'set']).optional(), beta: finite.optional(), base: risk, shocked: risk, repaired: z.boolean().optional() })
+    .object({
+      level: finite,
+      mode: z.enum(['floor', 'set']).optional(),
+      beta: finite.optional(),
+      base: risk,
+      shocked: risk,
+      repaired: z.boolean().optional(),
+      /** Days behind the historical CVaRs. */
+      historicalScenarios: finite.optional(),
+      historicalNote: z.string().nullable().optional(),
+    })
     .optional(),
   shocks: z
     .object({
@@ -145,9 +168,17 @@ export const reportStressSchema = z.object({
 });
 export type ReportStress = z.output<typeof reportStressSchema>;
 
+/**
+ * The current holdings on the risk/return plane, saved under `results.current` by the workbench
+ * (annual fractions). Sharpe is null in JSON when the holdings have no volatility (all cash).
+ */
+export const reportCurrentSchema = z.object({ expectedReturn: finite, volatility: finite, sharpe: metric.optional() });
+export type ReportCurrent = z.output<typeof reportCurrentSchema>;
+
 // Compile-time guard: what the backtest service returns is what the report reads.
 export const backtestReportFits = (r: BacktestReport): z.input<typeof reportBacktestSchema> => r;
 export const stressReportFits = (r: StressReport): z.input<typeof reportStressSchema> => r;
+export const currentFits = (r: Performance): z.input<typeof reportCurrentSchema> => r;
 
 /** Reads an optional free-form result; `undefined` when absent, a warning when present but unreadable. */
 export function readResult<T>(

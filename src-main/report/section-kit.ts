@@ -4,7 +4,7 @@ import { REPORT_SECTION_TITLES } from '../../shared/api/reports.js';
 import type { ChartOption } from '../../shared/charts/option.js';
 import type { FrontierResult, OptimizeResult } from '../../shared/domain/optimize.js';
 import { html, raw, type Html, type ReportFormat } from './format.js';
-import type { ReportBacktest, ReportInput, ReportOptions, ReportScenario, ReportStress } from './report-input.js';
+import type { ReportBacktest, ReportCurrent, ReportInput, ReportOptions, ReportScenario, ReportStress } from './report-input.js';
 import { renderChartSvg } from './render-chart.js';
 
 export interface SectionContext {
@@ -18,6 +18,8 @@ export interface SectionContext {
   stress?: ReportStress;
   /** Current holdings as weights (scenario holdings, else the constraint's current weights). */
   current?: Record<string, number>;
+  /** Return, volatility and Sharpe of the current holdings, when the workbench saved them (results.current). */
+  currentPerformance?: ReportCurrent;
   /** Printable width of the page in CSS pixels. */
   contentWidth: number;
   reportDate: Date;

@@ -29,7 +29,7 @@ export const backtestHandlers = {
     const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
     return ctx.jobs.run(
       'backtest',
-      { prices, assets: req.tickers, settings: req.settings, options: req.options },
+      { prices, assets: req.tickers, settings: req.settings, options: req.options, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
   },
@@ -38,7 +38,7 @@ export const backtestHandlers = {
     const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
     return ctx.jobs.run(
       'stress',
-      { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf },
+      { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
   },

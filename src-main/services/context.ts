@@ -13,6 +13,8 @@ export interface HandlerContext {
   printer(): Promise<PdfPrinter>;
   mode: 'electron' | 'web' | 'cli';
   version: string;
+  /** better-sqlite3 native binding the app opened its store with (Electron's ABI); workers opening their own connection need it too. */
+  nativeBinding?: string;
 }
 
 export type Handler<M extends ApiMethod> = (

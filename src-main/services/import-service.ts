@@ -7,12 +7,13 @@ import { FrontierError } from '../../shared/api.js';
 import type { ImportFile, ImportIssue, ImportOutcome } from '../../shared/api/imports.js';
 import { parseImportFile } from '../core/ingest/parse-file.js';
 import type { IngestOptions, ParsedFile } from '../core/ingest/types.js';
+import type { ImportBulkInput } from '../jobs/kinds/import.js';
 import { getBatch, listBatches, undoBatchRows } from '../store/import-repo.js';
 import { summariseFile, writeParsedFiles } from '../store/import-writer.js';
 import { listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
-import { listPositions } from '../store/positions-repo.js';
+import { listPositions, pagePositions } from '../store/positions-repo.js';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../store/templates-repo.js';
-import { listTransactions } from '../store/transactions-repo.js';
+import { listBrokerAccounts, listTransactions, pageTransactions } from '../store/transactions-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 
 /** Files above this size are parsed in a worker so the main event loop stays free. */
@@ -89,18 +90,35 @@ function userError(errors: ImportIssue[]): FrontierError {
   return new FrontierError('user-error', errors.slice(0, 20).map(formatIssue).join('\n') + (errors.length > 20 ? `\n… and ${errors.length - 20} more` : ''), { errors });
 }
 
+/**
+ * Whether a commit is parsed and written by the bulk-import worker on its own connection: large files
+ * (the main connection stays free), and any commit a client can cancel (it names a jobId), since a
+ * write on the main thread cannot see a cancel request. An in-memory store has no second connection;
+ * in Electron the worker needs the app's native binding.
+ */
+export function writesInWorker(ctx: HandlerContext, bytes: number, jobId: string | undefined): boolean {
+  if (ctx.dbPath === ':memory:' || (ctx.mode === 'electron' && !ctx.nativeBinding)) return false;
+  return bytes >= BULK_THRESHOLD_BYTES || jobId !== undefined;
+}
+
+/** The bulk-import job's input: the store's path and, in Electron, the native binding its connection needs. */
+export function bulkImportInput(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions): ImportBulkInput {
+  return {
+    dbPath: ctx.dbPath,
+    ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
+    files: sources.map((s) => ({ name: s.name, bytes: s.bytes })),
+    options,
+  };
+}
+
 /** Parses and commits files (the API's import-commit and the CLI). */
 export async function commitImport(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions & { template?: string }, jobId?: string): Promise<ImportOutcome> {
   const progress = progressEmitter(ctx, jobId);
   const resolved = resolveOptions(ctx, options);
   const bytes = sources.reduce((n, s) => n + s.bytes.byteLength, 0);
   let outcome: ImportOutcome;
-  // Large files are parsed and written by a worker on its own connection (see jobs/kinds/import.ts):
-  // the main connection stays free for reads. Electron workers would need the app's native binding.
-  if (bytes >= BULK_THRESHOLD_BYTES && ctx.dbPath !== ':memory:' && ctx.mode !== 'electron') {
-    outcome = await keepingAlive(
-      ctx.jobs.run('import-bulk', { dbPath: ctx.dbPath, files: sources.map((s) => ({ name: s.name, bytes: s.bytes })), options: resolved }, { ...(jobId ? { jobId } : {}), ...(progress ? { onProgress: progress } : {}) }),
-    );
+  if (writesInWorker(ctx, bytes, jobId)) {
+    outcome = await keepingAlive(ctx.jobs.run('import-bulk', bulkImportInput(ctx, sources, resolved), { ...(jobId ? { jobId } : {}), ...(progress ? { onProgress: progress } : {}) }));
     if (outcome.errors.length > 0) throw userError(outcome.errors);
   } else {
     const parsed = await parseAll(ctx, sources, resolved, jobId, progress);
@@ -138,6 +156,9 @@ export const importHandlers = {
   'positions-list': (req, ctx) => listPositions(ctx.db, req.account),
   'holdings-list': (req, ctx) => listHoldings(ctx.db, req.asOf, req.account),
   'holdings-reconcile': (req, ctx) => reconcileHoldings(ctx.db, req.account),
+  'broker-accounts': (_req, ctx) => listBrokerAccounts(ctx.db),
+  'transactions-page': (req, ctx) => pageTransactions(ctx.db, req),
+  'positions-page': (req, ctx) => pagePositions(ctx.db, req),
   'import-templates-list': (_req, ctx) => listTemplates(ctx.db),
   'import-templates-save': (req, ctx) => saveTemplate(ctx.db, req.name, req.header, req.mapping),
   'import-templates-delete': (req, ctx) => ({ removed: deleteTemplate(ctx.db, req.name) }),
@@ -150,6 +171,9 @@ export const importHandlers = {
   | 'positions-list'
   | 'holdings-list'
   | 'holdings-reconcile'
+  | 'broker-accounts'
+  | 'transactions-page'
+  | 'positions-page'
   | 'import-templates-list'
   | 'import-templates-save'
   | 'import-templates-delete'

@@ -1,31 +1,60 @@
 /** PDF reports of saved scenarios: load the scenario and its price facts, build the HTML, print it. */
 import type { ApiParsedRequest } from '../../shared/api.js';
-import type { PriceWindow } from '../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import { printBuiltReport, type ExportedReport } from '../report/export-report.js';
+import { checkLogo } from '../report/logo.js';
 import type { ReportInput, ReportOptions, ReportScenario } from '../report/report-input.js';
-import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
+import { heatmapTickers } from '../report/market-facts.js';
+import { lastPositivePrices, loadPriceMatrix, priceDateCoverage, unknownTickers } from '../store/prices-repo.js';
 import { getScenario } from '../store/scenarios-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import type { Database } from 'better-sqlite3';
 
-/** The window's rows of a price matrix: complete rows only and the last N returns, as the engine reads them. */
-export function windowRows(m: PriceMatrix, window: PriceWindow): PriceMatrix {
-  const n = m.tickers.length;
-  let rows = m.dates.map((_, t) => t);
-  if (window.completeRows) rows = rows.filter((t) => m.values.subarray(t * n, t * n + n).every((v) => Number.isFinite(v)));
-  if (window.last !== undefined && rows.length > window.last + 1) rows = rows.slice(rows.length - window.last - 1);
-  if (rows.length === m.dates.length) return m;
-  const values = new Float64Array(rows.length * n);
-  rows.forEach((t, k) => values.set(m.values.subarray(t * n, t * n + n), k * n));
-  return { dates: rows.map((t) => m.dates[t]!), tickers: m.tickers.slice(), values };
+/** The report's price facts for a stored scenario: computed where they are cheapest. */
+export interface StoredReportPrices {
+  /** Prices of the assets the heatmap shows, on the window's dates; correlations come from these in the worker. */
+  heatmap: PriceMatrix;
+  lastPrices: Record<string, number>;
+  dataWindow: { start: string; end: string; returns: number };
 }
 
-/** The scenario's stored prices in its window, or null when some ticker has none (e.g. a scenario from a file). */
-export function storedScenarioPrices(db: Database, scenario: ReportScenario): PriceMatrix | null {
-  if (unknownTickers(db, scenario.tickers).length > 0) return null;
-  const prices = loadPriceMatrix(db, scenario.tickers, scenario.window.start, scenario.window.end);
-  return prices.dates.length < 2 ? null : windowRows(prices, scenario.window);
+/** The matrix's rows placed on the given dates (NaN where it has none; its other dates dropped). */
+function onDates(m: PriceMatrix, dates: readonly string[]): PriceMatrix {
+  const n = m.tickers.length;
+  const row = new Map(m.dates.map((d, t) => [d, t]));
+  const values = new Float64Array(dates.length * n).fill(Number.NaN);
+  dates.forEach((d, k) => {
+    const t = row.get(d);
+    if (t !== undefined) values.set(m.values.subarray(t * n, t * n + n), k * n);
+  });
+  return { dates: [...dates], tickers: m.tickers.slice(), values };
+}
+
+/**
+ * The scenario's price facts in its window, or null when some ticker has no stored prices (e.g. a
+ * scenario from a file) or the window has fewer than two rows. Same facts as marketFacts over the
+ * whole windowed matrix, but only the heatmap's ≤ 30 assets are read row by row: the window comes
+ * from an aggregate and last prices from one indexed lookup per asset (a 100-asset, 10-year
+ * scenario reads 76k rows instead of 252k).
+ */
+export function storedReportPrices(db: Database, scenario: ReportScenario): StoredReportPrices | null {
+  const { tickers, window } = scenario;
+  if (unknownTickers(db, tickers).length > 0) return null;
+  const coverage = priceDateCoverage(db, tickers, window.start, window.end);
+  if (coverage.dates.length < 2) return null;
+  let dates = coverage.dates;
+  if (window.completeRows) dates = dates.filter((_, t) => coverage.priced[t] === tickers.length);
+  if (window.last !== undefined && dates.length > window.last + 1) dates = dates.slice(dates.length - window.last - 1);
+  if (dates.length < 2) return null;
+  const start = dates[0]!;
+  const end = dates[dates.length - 1]!;
+  const shown = heatmapTickers(tickers, scenario.results?.optimize?.weights);
+  return {
+    heatmap: onDates(loadPriceMatrix(db, shown, start, end), dates),
+    // With complete rows the last kept date prices every asset, so "last in [start, end]" is that day's price.
+    lastPrices: lastPositivePrices(db, tickers, start, end),
+    dataWindow: { start, end, returns: dates.length - 1 },
+  };
 }
 
 /** The request's printing options in the report's terms. */
@@ -35,7 +64,7 @@ export function reportOptionsOf(req: Omit<ApiParsedRequest<'report-export'>, 'sc
     ...(req.sections ? { sections: req.sections } : {}),
     ...(req.title !== undefined ? { title: req.title } : {}),
     ...(req.author !== undefined ? { author: req.author } : {}),
-    ...(req.logo !== undefined ? { logo: req.logo } : {}),
+    ...(req.logo !== undefined ? { logo: checkLogo(req.logo).dataUrl } : {}),
     ...(req.locale !== undefined ? { locale: req.locale } : {}),
     ...(req.portfolioValue !== undefined ? { portfolioValue: req.portfolioValue } : {}),
     ...(req.currency !== undefined ? { currency: req.currency } : {}),
@@ -50,15 +79,20 @@ export async function exportStoredReport(
 ): Promise<ExportedReport> {
   const progress = progressEmitter(ctx, req.jobId);
   progress?.(0, 0, 'loading scenario');
-  // Start the browser and the workers first: their start-up overlaps with reading prices from SQLite.
+  // Start the browser and the workers first: their start-up overlaps with reading prices and building HTML.
   const printing = ctx.printer();
-  printing.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
+  void printing.then((p) => p.warm?.(), () => undefined); // a failed start is reported by the await below
   const jobs = ctx.jobs;
   const t0 = performance.now();
   const scenario = getScenario(ctx.db, req.scenarioId);
   const compare = (req.compareIds ?? []).filter((id) => id !== req.scenarioId).map((id) => getScenario(ctx.db, id));
-  const input: ReportInput = { scenario, ...(compare.length > 0 ? { compare } : {}) };
-  const prices = storedScenarioPrices(ctx.db, scenario);
+  const facts = storedReportPrices(ctx.db, scenario);
+  const input: ReportInput = {
+    scenario,
+    ...(compare.length > 0 ? { compare } : {}),
+    ...(facts ? { lastPrices: facts.lastPrices, dataWindow: facts.dataWindow } : {}),
+  };
+  const prices = facts?.heatmap;
   const options = { ...reportOptionsOf(req), generatedAt: new Date() };
   // Charts are rendered in a worker (cancellable, off the main loop); the printer works from main.
   const [built, printer] = await Promise.all([
@@ -72,6 +106,15 @@ export async function exportStoredReport(
   return printBuiltReport(printer, built, scenario.name, options, progress, performance.now() - t0);
 }
 
+/**
+ * Starts what the first export would otherwise wait for (the printer's browser, a worker with the
+ * report code and ECharts loaded) in the background. Front doors call it once they are up; it never
+ * rejects (an export reports its own failures) and runtime.close() stops whatever it started.
+ */
+export async function warmReportExport(ctx: HandlerContext): Promise<void> {
+  await Promise.allSettled([ctx.printer().then((p) => p.warm?.()), ctx.jobs.run('report-warm', {})]);
+}
+
 export const reportHandlers = {
   'report-export': async (req, ctx) => {
     const report = await exportStoredReport(ctx, req);
@@ -82,4 +125,8 @@ export const reportHandlers = {
       sections: report.sections,
     };
   },
-} satisfies Handlers<'report-export'>;
+  'report-logo-check': async (req) => {
+    const logo = checkLogo(req.logo);
+    return { logo: logo.dataUrl, type: logo.type, bytes: logo.bytes };
+  },
+} satisfies Handlers<'report-export' | 'report-logo-check'>;

@@ -59,6 +59,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     mode: options.mode,
     version: appVersion(),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
   return {
     ctx,

@@ -3,8 +3,10 @@ import type { ScenarioResults } from '../../shared/domain/scenario.js';
 import {
   deleteScenario,
   duplicateScenario,
+  getDraft,
   getScenario,
   listScenarios,
+  saveDraft,
   saveScenario,
 } from '../store/scenarios-repo.js';
 import type { Handlers } from './context.js';
@@ -27,4 +29,7 @@ export const scenarioHandlers = {
     ctx.emit('data-changed', { what: 'scenarios' });
     return copy;
   },
-} satisfies Handlers<'scenario-list' | 'scenario-get' | 'scenario-save' | 'scenario-delete' | 'scenario-duplicate'>;
+  // Drafts change on every pause in typing: no data-changed event (other windows keep their own edits).
+  'scenario-draft-get': (req, ctx) => getDraft(ctx.db, req.slot),
+  'scenario-draft-save': (req, ctx) => saveDraft(ctx.db, req.slot, req.form, req.revision, req.scenarioId),
+} satisfies Handlers<'scenario-list' | 'scenario-get' | 'scenario-save' | 'scenario-delete' | 'scenario-duplicate' | 'scenario-draft-get' | 'scenario-draft-save'>;

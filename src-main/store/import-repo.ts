@@ -48,15 +48,15 @@ const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
  */
 export function insertPrices(db: Database, series: readonly PriceSeries[], batchId: number, onRows?: (done: number) => void): number {
   const insert = db.prepare(
-    `INSERT INTO prices (instrument_id, date, open, high, low, close, adj_close, volume, currency, batch_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (instrument_id, date) DO NOTHING`,
+    `INSERT INTO prices (instrument_id, date, open, high, low, close, adj_close, volume, currency, batch_id, source_line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (instrument_id, date) DO NOTHING`,
   );
   let inserted = 0;
   let done = 0;
   for (const s of series) {
     const id = ensureInstrument(db, s.ticker, s.currency);
     for (let t = 0; t < s.dates.length; t++) {
-      const r = insert.run(id, s.dates[t]!, num(s.open[t]!), num(s.high[t]!), num(s.low[t]!), num(s.close[t]!), num(s.adjClose[t]!), num(s.volume[t]!), s.currency, batchId);
+      const r = insert.run(id, s.dates[t]!, num(s.open[t]!), num(s.high[t]!), num(s.low[t]!), num(s.close[t]!), num(s.adjClose[t]!), num(s.volume[t]!), s.currency, batchId, s.lines?.[t] ?? null);
       inserted += r.changes;
       if (++done % 10_000 === 0) onRows?.(done);
     }
@@ -64,23 +64,25 @@ export function insertPrices(db: Database, series: readonly PriceSeries[], batch
   return inserted;
 }
 
-/** Rows per multi-row INSERT: one statement call per chunk cuts per-row overhead (5 params a row, far below SQLite's limit). */
+/** Rows per multi-row INSERT: one statement call per chunk cuts per-row overhead (6 params a row, far below SQLite's limit). */
 const CHUNK = 200;
+const PARAMS = 6;
 
 /** Inserts the prices of a wide matrix as closes (missing cells skipped); returns rows inserted. */
 export function insertWidePrices(db: Database, wide: WidePrices, batchId: number, onRows?: (done: number) => void): number {
   const { dates, tickers, values } = wide.matrix;
+  const lines = wide.lines;
   const n = tickers.length;
   const ids = tickers.map((t) => ensureInstrument(db, t, wide.currency));
   const sql = (rows: number): string =>
-    `INSERT INTO prices (instrument_id, date, close, currency, batch_id) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
+    `INSERT INTO prices (instrument_id, date, close, currency, batch_id, source_line) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}
      ON CONFLICT (instrument_id, date) DO NOTHING`;
   const full = db.prepare(sql(CHUNK));
   const params: (string | number | null)[] = [];
   let inserted = 0;
   let done = 0;
   const flush = (): void => {
-    const rows = params.length / 5;
+    const rows = params.length / PARAMS;
     if (rows === 0) return;
     inserted += (rows === CHUNK ? full : db.prepare(sql(rows))).run(params).changes;
     params.length = 0;
@@ -91,8 +93,8 @@ export function insertWidePrices(db: Database, wide: WidePrices, batchId: number
     for (let t = 0; t < dates.length; t++) {
       const v = values[t * n + j]!;
       if (Number.isNaN(v)) continue;
-      params.push(id, dates[t]!, v, wide.currency, batchId);
-      if (params.length === CHUNK * 5) flush();
+      params.push(id, dates[t]!, v, wide.currency, batchId, lines[t]!);
+      if (params.length === CHUNK * PARAMS) flush();
       if (++done % 10_000 === 0) onRows?.(done);
     }
   }

@@ -83,6 +83,8 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
       inserted.transactions += transactions;
       inserted.positions += positions;
     });
+    // A small import never reaches the every-10,000-rows poll: one last look before the commit.
+    if (isCancelled?.()) throw new WriteCancelled();
   })();
   progress?.(total, total, 'done');
   return { files: summaries, inserted, batchIds, errors: [] };

@@ -18,8 +18,9 @@ export function getPrices(db: Database, ticker: string, start?: string, end?: st
   return db
     .prepare(
       `SELECT p.date, p.open, p.high, p.low, p.close, p.adj_close AS adjClose, p.volume,
-              COALESCE(p.currency, i.currency) AS currency
+              COALESCE(p.currency, i.currency) AS currency, b.file_name AS sourceFile, p.source_line AS sourceLine
          FROM prices p JOIN instruments i ON i.id = p.instrument_id
+         LEFT JOIN import_batches b ON b.id = p.batch_id
         WHERE i.ticker = ? AND p.date >= ? AND p.date <= ?
         ORDER BY p.date`,
     )
@@ -63,4 +64,37 @@ export function loadPriceMatrix(db: Database, tickers: readonly string[], start?
     if (r.price !== null && r.price > 0) values[t * n + column.get(r.ticker)!] = r.price;
   }
   return { dates, tickers: [...tickers], values };
+}
+
+/**
+ * The dates between start and end on which any of the tickers has a price row (the dates of
+ * loadPriceMatrix), each with how many of the tickers have a positive price that day. Aggregated in
+ * SQLite, so a report learns its window without reading every price into JS.
+ */
+export function priceDateCoverage(db: Database, tickers: readonly string[], start?: string, end?: string): { dates: string[]; priced: number[] } {
+  const rows = db
+    .prepare(
+      `SELECT p.date AS date, COUNT(CASE WHEN COALESCE(p.adj_close, p.close) > 0 THEN 1 END) AS priced
+         FROM prices p JOIN instruments i ON i.id = p.instrument_id
+        WHERE i.ticker IN (SELECT value FROM json_each(?)) AND p.date >= ? AND p.date <= ?
+        GROUP BY p.date ORDER BY p.date`,
+    )
+    .all(JSON.stringify(tickers), start ?? '0000-01-01', end ?? '9999-12-31') as { date: string; priced: number }[];
+  return { dates: rows.map((r) => r.date), priced: rows.map((r) => r.priced) };
+}
+
+/** Each ticker's last positive adjusted close (close where none) between start and end; tickers without one are left out. */
+export function lastPositivePrices(db: Database, tickers: readonly string[], start?: string, end?: string): Record<string, number> {
+  const stmt = db.prepare(
+    `SELECT COALESCE(p.adj_close, p.close) AS price
+       FROM prices p JOIN instruments i ON i.id = p.instrument_id
+      WHERE i.ticker = ? AND p.date >= ? AND p.date <= ? AND COALESCE(p.adj_close, p.close) > 0
+      ORDER BY p.date DESC LIMIT 1`,
+  );
+  const out: Record<string, number> = {};
+  for (const ticker of tickers) {
+    const row = stmt.get(ticker, start ?? '0000-01-01', end ?? '9999-12-31') as { price: number } | undefined;
+    if (row) out[ticker] = row.price;
+  }
+  return out;
 }

@@ -17,11 +17,11 @@ function wideFile(tickers: number, days: number): string {
 }
 
 describe('an import killed mid-write', () => {
-  // 150 × 2000 (~2.4 MB) is written on the main connection; 220 × 2200 (~4.4 MB) by the bulk worker.
+  // 150 × 2000 (~2.4 MB) written on the main connection; 220 × 2200 (~4.4 MB) by the bulk worker.
   it.each([
-    ['main-thread write', 150, 2000],
-    ['bulk worker write', 220, 2200],
-  ])('%s: leaves the database intact with the counts it had before (SIGKILL inside the transaction)', async (_label, tickers, days) => {
+    ['main-thread write', 150, 2000, 'main'],
+    ['bulk worker write', 220, 2200, 'job'],
+  ])('%s: leaves the database intact with the counts it had before (SIGKILL inside the transaction)', async (_label, tickers, days, mode) => {
     const dir = tempDir();
     const dbPath = join(dir, 'kill.db');
     const rt = runtimeIn(dir, 'kill.db');
@@ -43,7 +43,7 @@ describe('an import killed mid-write', () => {
     expect(before.prices).toBe(3);
     const big = join(dir, 'big.csv');
     writeFileSync(big, wideFile(tickers, days));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'import', 'kill-child.ts'), dbPath, big], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'import', 'kill-child.ts'), dbPath, big, mode], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));

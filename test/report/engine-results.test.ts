@@ -51,7 +51,8 @@ describe('report on real engine results', () => {
     expect(built.sections).toEqual(expect.arrayContaining(['summary', 'weights', 'risk', 'frontier', 'backtest', 'stress']));
     const fmt = reportFormat('en-US');
     const m = backtest.value.metrics;
-    for (const shown of [fmt.pct(m.cagr), fmt.pct(m.maxDrawdown), fmt.pct(m.cvar95), fmt.num(m.benchmark!.beta, 2), fmt.pct(optimized.value.performance.volatility)]) {
+    // Finite here (a real history with losses), so each prints as a number rather than a dash.
+    for (const shown of [fmt.pct(m.cagr ?? NaN), fmt.pct(m.maxDrawdown ?? NaN), fmt.pct(m.cvar95 ?? NaN), fmt.num(m.benchmark!.beta ?? NaN, 2), fmt.pct(optimized.value.performance.volatility)]) {
       expect(built.html).toContain(shown);
     }
     const worst = [...backtest.value.drawdowns].sort((a, b) => a.depth - b.depth)[0]!;

@@ -93,7 +93,7 @@ export function optionsFrom(args: ParsedArgs, source: PriceSource): OptimizeOpti
 const { benchmark: _semiBenchmark, market: _market, ...backtestEstimatorOptions } = estimatorOptions;
 
 const pct = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(digits)} %`);
-const num = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2));
+const num = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2));
 
 function human(r: BacktestReport): string {
   const m = r.metrics;
@@ -186,7 +186,7 @@ ${constraintUsage}
     const prices = addBenchmark(args, ctx, source, benchmark);
     const report = await holdOpen(ctx.jobs().run(
       'backtest',
-      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: optionsFrom(args, source) },
+      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: optionsFrom(args, source), window: source.window },
       { transfer: [prices.values.buffer as ArrayBuffer] },
     ));
     ctx.print(args.values.json === true, report, () => human(report));

@@ -10,7 +10,7 @@ export default defineCommand({
   usage: `usage: frontier estimate <source> [estimators] [--rf X] [--json]
 
 Prints annualised expected returns and the annualised covariance matrix.
---json prints {tickers, expectedReturns: {T: x}, covariance: [[...]], warnings}.
+--json prints {tickers, expectedReturns: {T: x}, covariance: [[...]], warnings, covarianceKernel}.
 
 ${priceSourceUsage}
 ${estimatorUsage}`,
@@ -19,10 +19,10 @@ ${estimatorUsage}`,
     const { prices, options } = engineInput(args, ctx);
     const m = estimateMoments(prices, options.estimators, options.targets.rf);
     if (!m.ok) throw coreFailure(m.error);
-    const { tickers, expectedReturns, covariance, warnings } = m.value;
+    const { tickers, expectedReturns, covariance, warnings, covarianceKernel } = m.value;
     const n = tickers.length;
     const cov = Array.from({ length: n }, (_, i) => Array.from(covariance.subarray(i * n, (i + 1) * n)));
-    const out = { tickers, expectedReturns: Object.fromEntries(tickers.map((t, i) => [t, expectedReturns[i]!])), covariance: cov, warnings };
+    const out = { tickers, expectedReturns: Object.fromEntries(tickers.map((t, i) => [t, expectedReturns[i]!])), covariance: cov, warnings, covarianceKernel };
     ctx.print(args.values.json === true, out, () => {
       const w = Math.max(6, ...tickers.map((t) => t.length));
       const lines = [`${'ticker'.padEnd(w)}  return   volatility`];

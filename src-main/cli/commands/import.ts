@@ -31,11 +31,13 @@ export default defineCommand({
   name: 'import',
   summary: 'import price histories and broker CSV files into the database',
   usage: `usage: frontier import FILE… [--db FILE] [--ticker T] [--format ID] [--account A] [--currency C]
-                       [--date-order dmy|mdy] [--decimal dot|comma] [--template NAME] [--dry-run] [--json]
+                       [--date-order dmy|mdy] [--decimal dot|comma] [--as-of YYYY-MM-DD] [--template NAME]
+                       [--dry-run] [--json]
        frontier import --undo BATCH_ID [--db FILE] [--json]
 
 The format is detected from the file's content. All files are written in one transaction: a file with
 any error imports nothing, and every error names FILE:LINE. Re-importing a file adds nothing.
+--as-of dates a position snapshot whose file carries no date (DEGIRO Portfolio.csv; default today).
 
 formats: ${formats.map((f) => f.id).join(', ')}`,
   options: {
@@ -46,6 +48,7 @@ formats: ${formats.map((f) => f.id).join(', ')}`,
     currency: { type: 'string' },
     'date-order': { type: 'string' },
     decimal: { type: 'string' },
+    'as-of': { type: 'string' },
     template: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     undo: { type: 'string' },
@@ -61,6 +64,8 @@ formats: ${formats.map((f) => f.id).join(', ')}`,
       return 0;
     }
     if (args.positionals.length === 0) throw new FrontierError('user-error', 'give the CSV file(s) to import (see frontier import --help)');
+    const asOf = stringOption(args, 'as-of');
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new FrontierError('user-error', `--as-of: "${asOf}" is not a YYYY-MM-DD date`);
     const sources = args.positionals.map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(resolve(ctx.cwd, file))) }));
     const options: IngestOptions & { template?: string } = {};
     const set = <K extends keyof (IngestOptions & { template?: string })>(k: K, v: (IngestOptions & { template?: string })[K] | undefined): void => {
@@ -73,6 +78,7 @@ formats: ${formats.map((f) => f.id).join(', ')}`,
     set('template', stringOption(args, 'template'));
     set('dateOrder', choice<DateOrder>(stringOption(args, 'date-order'), ['dmy', 'mdy'], 'date-order'));
     set('decimal', choice<DecimalStyle>(stringOption(args, 'decimal'), ['dot', 'comma'], 'decimal'));
+    set('asOf', asOf);
     const dryRun = args.values['dry-run'] === true;
     const runtime = ctx.runtime(dbPath);
     let outcome: ImportOutcome;

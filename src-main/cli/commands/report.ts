@@ -1,12 +1,13 @@
 /** `frontier report`: a PDF report of a saved scenario, or of a scenario file optimised on the spot. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { FrontierError } from '../../../shared/api.js';
-import { logoDataUrlSchema, REPORT_PAPERS, REPORT_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
+import { REPORT_PAPERS, REPORT_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
 import type { ScenarioResults } from '../../../shared/domain/scenario.js';
 import { applyWindow, efficientFrontier, optimizePortfolio } from '../../core/optimize/index.js';
 import { createChromiumPrinter } from '../../host/chromium-printer.js';
 import { exportReport } from '../../report/export-report.js';
+import { checkLogo } from '../../report/logo.js';
 import { marketFacts } from '../../report/market-facts.js';
 import type { ReportOptions } from '../../report/report-input.js';
 import { findScenarioByName, getScenario } from '../../store/scenarios-repo.js';
@@ -15,8 +16,6 @@ import { loadPriceSource, priceSourceOptions, readScenarioFile } from '../price-
 
 /** Frontier points computed for a scenario file that has no saved frontier. */
 const FRONTIER_POINTS = 30;
-
-const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
 
 /** `--sections cover,summary,…` (repeatable) → validated section ids. */
 export function parseSections(values: readonly string[]): ReportSection[] | undefined {
@@ -30,14 +29,16 @@ export function parseSections(values: readonly string[]): ReportSection[] | unde
   return out;
 }
 
-/** Reads a PNG/JPEG/SVG file into the data URL the report embeds. */
+/** Reads a PNG/JPEG/SVG file into the data URL the report embeds, checked as the app checks an upload. */
 export function readLogo(path: string): string {
-  const type = LOGO_TYPES[extname(path).toLowerCase()];
-  if (!type) throw new FrontierError('user-error', `--logo: ${path}: use a .png, .jpg or .svg file`);
-  const url = `data:${type};base64,${readFileSync(resolve(path)).toString('base64')}`;
-  const parsed = logoDataUrlSchema.safeParse(url);
-  if (!parsed.success) throw new FrontierError('user-error', `--logo: ${path}: ${parsed.error.issues[0]?.message ?? 'unusable image'} (at most 1.5 MB)`);
-  return url;
+  const bytes = readFileSync(resolve(path));
+  try {
+    // The label is ignored: checkLogo reads the type from the bytes, whatever the file is called.
+    return checkLogo(`data:application/octet-stream;base64,${bytes.toString('base64')}`).dataUrl;
+  } catch (error) {
+    if (error instanceof FrontierError) throw new FrontierError('user-error', `--logo: ${path}: ${error.message.replace(/^logo: /, '')}`);
+    throw error;
+  }
 }
 
 function reportOptions(args: ParsedArgs): Omit<ReportOptions, 'generatedAt'> {
@@ -155,7 +156,7 @@ export default defineCommand({
   --sections LIST            comma-separated, in any order: ${REPORT_SECTIONS.join(', ')}
                              (default: every section the scenario has content for)
   --title TEXT  --author TEXT
-  --logo FILE                PNG, JPEG or SVG shown on the cover
+  --logo FILE                PNG, JPEG or SVG shown on the cover (at most 1 MB; SVG scripts are removed)
   --portfolio-value N        print trades in shares and money for a portfolio of this value
   --currency CODE            currency code for money columns, e.g. USD
   --locale TAG               number format, e.g. en-US (default), de-DE

@@ -3,6 +3,7 @@ import { FrontierError } from '../../../shared/api.js';
 import { rendererDir, resolveDbPath } from '../../app-paths.js';
 import { createRuntime } from '../../services/runtime.js';
 import { startHost } from '../../host/server.js';
+import { warmReportExport } from '../../services/report-service.js';
 import { commonOptions, defineCommand, numberOption, stringOption } from '../command.js';
 
 export default defineCommand({
@@ -29,11 +30,14 @@ that every request must present. Stop with Ctrl+C.
     });
     ctx.stdout(`Frontier is running at ${host.url}`);
     ctx.stdout(`database: ${runtime.ctx.dbPath}`);
+    // In the background once listening: the first PDF export then finds Chromium and a warm worker ready.
+    const warming = warmReportExport(runtime.ctx);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
     await host.close();
     await runtime.close();
+    await warming;
   },
 });

@@ -43,8 +43,10 @@ function human(r: StressReport): string {
   const c = r.correlationShock;
   lines.push(
     `correlation shock to ${c.level} (${c.mode}${c.repaired ? ', repaired to PSD' : ''}):`,
-    `  volatility ${pct(c.base.volatility)} → ${pct(c.shocked.volatility)}   daily CVaR ${Math.round(c.beta * 100)} % ${pct(c.base.cvar)} → ${pct(c.shocked.cvar)}`,
+    `  volatility ${pct(c.base.volatility)} → ${pct(c.shocked.volatility)}   daily CVaR ${Math.round(c.beta * 100)} % ${pct(c.base.cvar)} → ${pct(c.shocked.cvar)} (normal)`,
+    `  historical daily CVaR ${Math.round(c.beta * 100)} % ${pct(c.base.historicalCvar)} → ${pct(c.shocked.historicalCvar)} (${c.historicalScenarios} days re-coloured to the shocked covariance)`,
   );
+  if (c.historicalNote !== null) lines.push(`  note: ${c.historicalNote}`);
   if (r.shocks) lines.push(`user shocks: instant P&L ${pct(r.shocks.pnl)}`);
   lines.push(`Monte Carlo (${r.monteCarlo.paths} paths, ${r.monteCarlo.blockLength}-day blocks from ${r.monteCarlo.historyDays} days):`);
   for (const h of r.monteCarlo.horizons) {
@@ -62,7 +64,8 @@ export default defineCommand({
 ${priceSourceUsage}
 
   --weights FILE.json        portfolio weights ({"AAPL": 0.5, …} or optimize --json output); default: the scenario's holdings
-  --correlation X            pairwise correlation level for the shock (default 0.9)
+  --correlation X            pairwise correlation level for the shock (default 0.9): volatility and daily
+                             CVaR 95 %, parametric (normal) and historical (scenarios re-coloured)
   --correlation-mode floor|set   raise correlations below X to X (default), or set all to X
   --shock TICKER=X           instant price move of an asset (repeatable), e.g. SPY=-0.2
   --group-shock NAME:A,B=X   the same move for a group (repeatable); asset shocks win
@@ -121,7 +124,7 @@ ${priceSourceUsage}
     const prices = addBenchmark(args, ctx, source, benchmark);
     const report = await holdOpen(ctx.jobs().run(
       'stress',
-      { prices, assets: Object.keys(weights), settings: parsed.data, rf: optionsFrom(args, source).targets.rf },
+      { prices, assets: Object.keys(weights), settings: parsed.data, rf: optionsFrom(args, source).targets.rf, window: source.window },
       { transfer: [prices.values.buffer as ArrayBuffer] },
     ));
     ctx.print(args.values.json === true, report, () => human(report));

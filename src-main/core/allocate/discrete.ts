@@ -2,10 +2,12 @@
  * Discrete allocation: target weights + cash + latest prices → whole share counts and leftover cash,
  * following PyPortfolioOpt's DiscreteAllocation (long-only): `greedy` (two rounds: floor of each
  * target, then one share at a time to the most under-weight affordable asset) and `lp` (integer
- * program min Σ|w_i·V − n_i·p_i| + leftover, s.t. Σ n_i p_i ≤ V, solved exactly by HiGHS MIP).
+ * program min Σ|w_i·V − n_i·p_i| + leftover, s.t. Σ n_i p_i ≤ V, solved by HiGHS MIP: exactly, or
+ * within a time limit, taking the best solution found, or greedy when none was found in time).
  */
 import { loadHighs, runModel } from '../optimize/lp/highs-runtime.js';
 import { addCols, addRow, newLp, toModelData } from '../optimize/lp/lp-builder.js';
+import type { AllocationSolve } from '../../../shared/api/market-data.js';
 import { fail, ok, type CoreResult } from '../result.js';
 
 export interface AllocationInput {
@@ -26,6 +28,15 @@ export interface Allocation {
   /** Root-mean-square difference between target and achieved weights (fractions, as PyPortfolioOpt). */
   rmse: number;
   method: 'greedy' | 'lp';
+  /** Integer allocation only: how the solver ended (optimal, best found at the limit, or greedy fallback). */
+  solve?: AllocationSolve;
+}
+
+export interface IntegerLimits {
+  /** Wall-clock seconds HiGHS may search (default: no limit). */
+  timeLimit?: number;
+  /** Relative MIP gap at which the search stops as good enough (fraction; default 1e-9, i.e. exact). */
+  relGap?: number;
 }
 
 function validate(input: AllocationInput): CoreResult<true> {
@@ -104,15 +115,18 @@ function argmax(xs: number[]): number {
 }
 
 /**
- * Exact integer allocation: min Σ_i u_i + r with u_i ≥ |w_i V − n_i p_i|, r = V − Σ n_i p_i ≥ 0,
- * n_i ∈ ℤ≥0 (PyPortfolioOpt's lp_portfolio), solved by HiGHS branch-and-bound to a 1e-9 relative gap.
+ * Integer allocation: min Σ_i u_i + r with u_i ≥ |w_i V − n_i p_i|, r = V − Σ n_i p_i ≥ 0,
+ * n_i ∈ ℤ≥0 (PyPortfolioOpt's lp_portfolio), solved by HiGHS branch-and-bound to `relGap` (default 1e-9).
+ * At `timeLimit` (seconds) the best whole-share solution found is used and its gap reported (currency);
+ * with none found yet, the greedy allocation is returned instead (solve.status 'fallback').
  */
-export async function integerAllocation(input: AllocationInput): Promise<CoreResult<Allocation>> {
+export async function integerAllocation(input: AllocationInput, limits: IntegerLimits = {}): Promise<CoreResult<Allocation>> {
   const v = validate(input);
   if (!v.ok) return v;
   const n = input.tickers.length;
   const V = input.cash;
   const lp = newLp(6 * n + 8);
+  const caps: number[] = [];
   // n_i columns (integer); assets without a target weight are fixed at 0
   for (let i = 0; i < n; i++) {
     const p = input.prices[i]!;
@@ -121,6 +135,7 @@ export async function integerAllocation(input: AllocationInput): Promise<CoreRes
     const cap = input.weights[i]! > 0 ? Math.min(Math.floor(V / p), Math.ceil((input.weights[i]! * V) / p - 1e-12)) : 0;
     // objective Σu + V − pᵀn: the −p_i cost on n_i rewards investing
     addCols(lp, 1, input.weights[i]! > 0 ? -p : 0, 0, cap, `n:${input.tickers[i]}`, true);
+    caps.push(cap);
   }
   const u = addCols(lp, n, 1, 0, Infinity, 'u');
   for (let i = 0; i < n; i++) {
@@ -133,10 +148,40 @@ export async function integerAllocation(input: AllocationInput): Promise<CoreRes
   const idx = Array.from({ length: n }, (_, i) => i);
   addRow(lp, -Infinity, V, idx, Float64Array.from(idx, (i) => (input.weights[i]! > 0 ? input.prices[i]! : 0)), 'cash');
   const highs = await loadHighs();
-  const out = runModel(highs, toModelData(lp), { options: { mip_rel_gap: 1e-9, mip_abs_gap: 1e-9 } });
-  if (!out.optimal) return fail('solver-failed', `integer allocation stopped with status ${out.status}`);
+  const options: Record<string, number> = { mip_rel_gap: limits.relGap ?? 1e-9, mip_abs_gap: 1e-9 };
+  if (limits.timeLimit !== undefined) options.time_limit = limits.timeLimit;
+  const out = runModel(highs, toModelData(lp), { options, start: greedyStart(input, caps) });
+  const timeLimit = limits.timeLimit !== undefined ? { timeLimit: limits.timeLimit } : {};
+  // 'optimal' also covers stopping at a looser relGap the caller asked for.
+  const stoppedEarly = out.status === 'time-limit' || out.status === 'interrupted';
+  if (!out.optimal && !(stoppedEarly && out.mipFeasible)) {
+    if (!stoppedEarly) return fail('solver-failed', `integer allocation stopped with status ${out.status}`);
+    const g = greedyAllocation(input);
+    return g.ok ? ok({ ...g.value, solve: { status: 'fallback', solveMs: out.solveMs, ...timeLimit } }) : g;
+  }
   const counts = Array.from({ length: n }, (_, i) => Math.round(out.colValue[i]!));
   let spent = 0;
   for (let i = 0; i < n; i++) if (counts[i]! > 0) spent += counts[i]! * input.prices[i]!;
-  return ok(finish(input, counts, V - spent, 'lp'));
+  // The model leaves out the constant V, which cancels in objective − bound.
+  const gap = out.objective - (out.mipDualBound ?? NaN);
+  const solve: AllocationSolve = out.optimal
+    ? { status: 'optimal', solveMs: out.solveMs, ...timeLimit }
+    : { status: 'best-found', solveMs: out.solveMs, ...timeLimit, ...(Number.isFinite(gap) ? { gap: Math.max(0, gap) } : {}) };
+  return ok({ ...finish(input, counts, V - spent, 'lp'), solve });
 }
+
+/** The greedy allocation as a MIP start (columns n then u), capped like the model, or none if greedy fails. */
+function greedyStart(input: AllocationInput, caps: readonly number[]): Float64Array | undefined {
+  const g = greedyAllocation(input);
+  if (!g.ok) return undefined;
+  const n = input.tickers.length;
+  const start = new Float64Array(2 * n);
+  input.tickers.forEach((t, i) => {
+    // Capping only lowers spending, so the start stays within the cash row.
+    const count = Math.min(g.value.shares[t] ?? 0, caps[i]!);
+    start[i] = count;
+    start[n + i] = Math.abs(input.weights[i]! * input.cash - count * (input.weights[i]! > 0 ? input.prices[i]! : 0));
+  });
+  return start;
+}
+

@@ -7,6 +7,7 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
+import { historicalShock } from './historical-shock.js';
 import { weightedColumns } from './portfolio-returns.js';
 
 export interface CorrelationShockSettings {
@@ -24,6 +25,11 @@ export interface RiskFigures {
   volatility: number;
   /** Parametric (normal) daily CVaR at beta, positive loss fraction. */
   cvar: number;
+  /**
+   * Historical daily CVaR at beta (positive loss fraction) of the historical scenarios, for `shocked`
+   * transformed to the shocked covariance (historical-shock.ts); null when they cannot be (see `historicalNote`).
+   */
+  historicalCvar: number | null;
   /** Weighted average pairwise correlation Σ_{i≠j} w_i w_j ρ_ij / Σ_{i≠j} |w_i w_j|. */
   averageCorrelation: number;
 }
@@ -39,6 +45,10 @@ export interface CorrelationShockResult {
   /** Smallest eigenvalue of the shocked correlation matrix before repair. */
   minEigenvalue: number;
   tickers: string[];
+  /** Days (rows where every weighted asset has a return) behind the historical CVaRs. */
+  historicalScenarios: number;
+  /** Why the historical CVaRs are null; null when they are given. */
+  historicalNote: string | null;
 }
 
 /** Standard normal density and inverse CDF (Acklam's rational approximation, |error| < 1.2e-9). */
@@ -116,7 +126,20 @@ export function repairCorrelation(corr: Matrix): { matrix: Matrix; minEigenvalue
   return { matrix: out, minEigenvalue, repaired: true };
 }
 
-function figures(w: number[], mu: number[], sd: number[], corr: Matrix, beta: number, ppy: number): RiskFigures {
+/**
+ * The shock applied to a correlation matrix: off-diagonal entries below `level` raised to it ('floor') or
+ * all set to it ('set'), then repaired to PSD with a unit diagonal.
+ */
+export function shockCorrelation(corr: Matrix, level: number, mode: 'floor' | 'set'): { matrix: Matrix; minEigenvalue: number; repaired: boolean } {
+  const k = corr.rows;
+  const shocked = new Matrix(k, k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) shocked.set(i, j, i === j ? 1 : mode === 'set' ? level : Math.max(corr.get(i, j), level));
+  }
+  return repairCorrelation(shocked);
+}
+
+function figures(w: number[], mu: number[], sd: number[], corr: Matrix, beta: number, ppy: number): Omit<RiskFigures, 'historicalCvar'> {
   let variance = 0;
   let num = 0;
   let den = 0;
@@ -139,7 +162,10 @@ function figures(w: number[], mu: number[], sd: number[], corr: Matrix, beta: nu
   };
 }
 
-/** Volatility (annualised) and parametric daily CVaR before and after raising correlations to `level`. */
+/**
+ * Volatility (annualised), parametric daily CVaR and historical daily CVaR (scenarios re-coloured to the
+ * shocked covariance) before and after raising correlations to `level`.
+ */
 export function correlationShock(
   prices: PriceMatrix,
   weights: Record<string, number>,
@@ -160,25 +186,26 @@ export function correlationShock(
   const bad = cols.filter((_, i) => !(sd[i]! > 0) || !Number.isFinite(mu[i]!)).map((j) => prices.tickers[j]!);
   if (bad.length > 0) return fail('insufficient-data', `no usable return history for ${bad.join(', ')}`, { tickers: bad });
   const corr = new Matrix(k, k);
-  const shocked = new Matrix(k, k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const c = i === j ? 1 : cov.get(i, j) / (sd[i]! * sd[j]!);
       if (Number.isNaN(c)) return fail('insufficient-data', `${prices.tickers[cols[i]!]} and ${prices.tickers[cols[j]!]} share too few days`);
       corr.set(i, j, c);
-      shocked.set(i, j, i === j ? 1 : mode === 'set' ? level : Math.max(c, level));
     }
   }
   const base = repairCorrelation(corr).matrix; // pairwise-complete estimates can be indefinite too
-  const repaired = repairCorrelation(shocked);
+  const repaired = shockCorrelation(corr, level, mode);
+  const hist = historicalShock(prices, cols, w, (c) => shockCorrelation(c, level, mode).matrix, beta);
   return ok({
     level,
     mode,
     beta,
-    base: figures(w, mu, sd, base, beta, ppy),
-    shocked: figures(w, mu, sd, repaired.matrix, beta, ppy),
+    base: { ...figures(w, mu, sd, base, beta, ppy), historicalCvar: hist.base },
+    shocked: { ...figures(w, mu, sd, repaired.matrix, beta, ppy), historicalCvar: hist.shocked },
     repaired: repaired.repaired,
     minEigenvalue: repaired.minEigenvalue,
     tickers: cols.map((j) => prices.tickers[j]!),
+    historicalScenarios: hist.scenarios,
+    historicalNote: hist.note,
   });
 }

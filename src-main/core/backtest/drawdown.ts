@@ -1,19 +1,8 @@
 /** Underwater series and drawdown episodes of a value series. */
+import type { DrawdownOut as Drawdown } from '../../../shared/api/backtest.js';
 
-export interface Drawdown {
-  /** Date of the peak the drawdown starts from. */
-  start: string;
-  /** Date of the lowest value. */
-  trough: string;
-  /** First date back at or above the peak; null = not recovered by the last date. */
-  end: string | null;
-  /** Peak-to-trough loss as a negative fraction (−0.25 = 25 % below the peak). */
-  depth: number;
-  /** Trading days from the peak to the recovery (or to the last date when not recovered). */
-  length: number;
-  /** Trading days from the peak to the trough. */
-  toTrough: number;
-}
+// One definition of an episode for the engine and the API (as PeriodReturn in metrics.ts).
+export type { DrawdownOut as Drawdown } from '../../../shared/api/backtest.js';
 
 /** Underwater series: value / running peak − 1 (fractions ≤ 0), one per input value. */
 export function underwater(values: ArrayLike<number>): Float64Array {

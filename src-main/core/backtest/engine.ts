@@ -8,6 +8,10 @@ import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { calendarRebalanceRows } from './calendar.js';
 import type { BacktestHooks, BacktestRun, BacktestSettings, RebalanceRecord } from './types.js';
+import { windowEstimator } from './window-estimates.js';
+
+/** Widest universe whose covariance sums are carried between rebalances (4·1500² doubles ≈ 70 MB). */
+const MAX_CARRIED_ASSETS = 1500;
 
 interface Resolved {
   costRate: number;
@@ -107,12 +111,15 @@ export async function runBacktest(
   }
 
   const warnings: string[] = [];
+  // Sums carried between rebalances; rebuilt at least once per window length to bound rounding drift.
+  // They take ~4 m² numbers: beyond MAX_CARRIED_ASSETS columns each window is estimated from scratch.
+  const estimates = m <= MAX_CARRIED_ASSETS ? windowEstimator(prices, Math.max(1024, rolling)) : undefined;
   const reoptimize = async (t: number): Promise<CoreResult<null>> => {
     if (wf === undefined) return ok(null);
     const lo = windowStart(t);
     const cols: number[] = [];
     for (let j = 0; j < m; j++) if (eligible(t, j)) cols.push(j);
-    const res = await wf.reoptimize(windowMatrix(prices, lo, t, cols));
+    const res = await wf.reoptimize(windowMatrix(prices, lo, t, cols), estimates?.(lo, t, cols));
     if (!res.ok) return res;
     const next = new Float64Array(m);
     for (const [ticker, w] of Object.entries(res.value)) {

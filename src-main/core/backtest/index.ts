@@ -18,6 +18,7 @@ export {
 export {
   correlationShock,
   repairCorrelation,
+  shockCorrelation,
   normalQuantile,
   type CorrelationShockSettings,
   type CorrelationShockResult,
@@ -31,5 +32,8 @@ export {
   type FanPoint,
   type HorizonSummary,
 } from './monte-carlo.js';
+export { historicalShock, recolourScenarios, symmetricPower, type HistoricalShock } from './historical-shock.js';
 export { mulberry32 } from './prng.js';
-export { buildBacktestReport, buildStressReport, splitBenchmark } from './report.js';
+export { applySourceWindow, buildBacktestReport, buildStressReport, splitBenchmark } from './report.js';
+export { windowEstimator, type WindowEstimates, type WindowEstimator } from './window-estimates.js';
+export { walkForwardOptimiser, usesIncrementalCovariance } from './walk-forward-optimiser.js';

@@ -3,65 +3,19 @@
  * periods a year, annualised figures are fractions; ratios use the daily risk-free rate
  * (1 + rf)^(1/252) − 1. VaR/CVaR are daily positive losses; drawdowns are negative fractions.
  */
+import type { BenchmarkMetricsOf, MetricsOf, PeriodReturnOut as PeriodReturn } from '../../../shared/api/backtest.js';
 import { periodKey } from './calendar.js';
 import { drawdownEpisodes, underwater } from './drawdown.js';
 import { covariance, historicalTail, markToLast, mean, stdev } from './series.js';
 import type { RebalanceRecord } from './types.js';
 
-export interface PeriodReturn {
-  /** '2020' or '2020-03'. */
-  period: string;
-  /** Compounded return over the period, fraction. */
-  return: number;
-}
+export type { PeriodReturnOut as PeriodReturn } from '../../../shared/api/backtest.js';
 
-export interface BenchmarkMetrics {
-  /** Regression slope of portfolio on benchmark daily returns. */
-  beta: number;
-  /** Jensen's alpha, annualised: 252·(mean(rp − rf) − β·mean(rb − rf)). */
-  alpha: number;
-  /** Annualised standard deviation of daily active returns (rp − rb). */
-  trackingError: number;
-  /** Annualised mean active return / tracking error. */
-  informationRatio: number;
-  correlation: number;
-  /** The benchmark's own CAGR, volatility and max drawdown over the same days. */
-  cagr: number;
-  volatility: number;
-  maxDrawdown: number;
-}
+/** Benchmark-relative metrics with NaN where undefined (the shape is defined once, in shared/api/backtest.ts). */
+export type BenchmarkMetrics = BenchmarkMetricsOf<number>;
 
-export interface Metrics {
-  start: string;
-  end: string;
-  /** Number of daily returns. */
-  days: number;
-  /** End value / initial value − 1 (includes the costs of the first allocation). */
-  totalReturn: number;
-  /** (end / initial)^(252 / days) − 1. */
-  cagr: number;
-  /** Annualised standard deviation of daily returns. */
-  volatility: number;
-  /** √252 · mean(r − rf_d) / std(r − rf_d). */
-  sharpe: number;
-  /** 252 · mean(r − rf_d) / (√252 · √mean(min(0, r − rf_d)²)). */
-  sortino: number;
-  /** Deepest peak-to-trough loss, negative fraction. */
-  maxDrawdown: number;
-  /** CAGR / |max drawdown|. */
-  calmar: number;
-  var95: number;
-  cvar95: number;
-  bestYear: PeriodReturn | null;
-  worstYear: PeriodReturn | null;
-  bestMonth: PeriodReturn | null;
-  worstMonth: PeriodReturn | null;
-  /** Average one-way turnover per year, excluding the first allocation (1 = whole portfolio once a year). */
-  turnover: number;
-  /** Total costs paid as a fraction of the initial value. */
-  costs: number;
-  benchmark?: BenchmarkMetrics;
-}
+/** Backtest metrics with NaN where undefined; `metricsForApi` turns them into the API's (null) form. */
+export type Metrics = MetricsOf<number>;
 
 export interface MetricsInput {
   dates: readonly string[];

@@ -3,13 +3,16 @@
  * splits the benchmark column from the traded assets, chooses static or walk-forward weights, and turns
  * typed arrays into dated JSON rows. Pure: the re-optimiser is injected.
  */
-import type {
-  BacktestReport,
-  BacktestSettingsParsed,
-  DatedValue,
-  StressReport,
-  StressSettingsParsed,
+import {
+  metricsForApi,
+  type BacktestReport,
+  type BacktestSettingsParsed,
+  type DatedValue,
+  type StressReport,
+  type StressSettingsParsed,
 } from '../../../shared/api/backtest.js';
+import type { PriceWindow } from '../../../shared/domain/optimize.js';
+import { applyWindow } from '../optimize/index.js';
 import { selectColumns, type PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { correlationShock } from './correlation-shock.js';
@@ -51,6 +54,28 @@ export function splitBenchmark(prices: PriceMatrix, assets: readonly string[], b
     assets: { dates: keep.map((t) => picked.dates[t]!), tickers: picked.tickers, values },
     benchmark: bench === undefined ? undefined : Float64Array.from(keep, (t) => bench[t]!),
   });
+}
+
+/**
+ * Applies the source's window to backtest or stress prices: start/end, then (`completeRows`) only dates
+ * where every traded asset has a price, then (`last`) the last N returns, i.e. N + 1 dates with a traded
+ * price. The benchmark column never removes a date; it is kept on the dates that remain.
+ */
+export function applySourceWindow(prices: PriceMatrix, assets: readonly string[], window: PriceWindow): CoreResult<PriceMatrix> {
+  if (window.start === undefined && window.end === undefined && !window.completeRows && window.last === undefined) return ok(prices);
+  const split = splitBenchmark(prices, assets);
+  if (!split.ok) return split;
+  const kept = applyWindow(split.value.assets, window);
+  if (!kept.ok) return kept;
+  const keep = new Set(kept.value.dates);
+  const m = prices.tickers.length;
+  const rows: number[] = [];
+  prices.dates.forEach((d, t) => {
+    if (keep.has(d)) rows.push(t);
+  });
+  const values = new Float64Array(rows.length * m);
+  rows.forEach((t, k) => values.set(prices.values.subarray(t * m, t * m + m), k * m));
+  return ok({ dates: rows.map((t) => prices.dates[t]!), tickers: prices.tickers.slice(), values });
 }
 
 function dated(dates: readonly string[], values: ArrayLike<number>): DatedValue[] {
@@ -111,7 +136,7 @@ export async function buildBacktestReport(
   const report: BacktestReport = {
     equity: dated(dates, equity),
     drawdown: dated(dates, underwater(equity)),
-    metrics,
+    metrics: metricsForApi(metrics),
     drawdowns: worstDrawdowns(dates, equity, 5),
     rebalances: run.value.rebalances,
     annualReturns: periodReturns(dates, equity, 'annually'),

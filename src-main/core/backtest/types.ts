@@ -4,6 +4,7 @@
  */
 import type { PriceMatrix } from '../price-matrix.js';
 import type { CoreResult } from '../result.js';
+import type { WindowEstimates } from './window-estimates.js';
 
 export type CalendarPeriod = 'monthly' | 'quarterly' | 'annually';
 
@@ -19,9 +20,10 @@ export type WalkForwardWindow = { kind: 'rolling'; days: number } | { kind: 'exp
 
 /**
  * Re-solves the scenario's objective on a window of prices that ends on the rebalance day; returns
- * target weights (fractions) by ticker. Must not see anything but `window`.
+ * target weights (fractions) by ticker. Must not see anything but `window`; `estimates` (walk-forward
+ * only) gives the same window's estimates from sums carried between rebalances.
  */
-export type Reoptimize = (window: PriceMatrix) => Promise<CoreResult<Record<string, number>>>;
+export type Reoptimize = (window: PriceMatrix, estimates?: WindowEstimates) => Promise<CoreResult<Record<string, number>>>;
 
 export interface WalkForward {
   window: WalkForwardWindow;

@@ -34,6 +34,19 @@ export function columnIndex(header: readonly string[], ...names: string[]): numb
   return -1;
 }
 
+/**
+ * Column indices of a format's fields by their header names (first name found wins); fields whose
+ * column the file lacks are left out, so optional columns never turn into index -1.
+ */
+export function columnsByName<K extends string>(header: readonly string[], fields: Readonly<Partial<Record<K, readonly string[]>>>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [key, names] of Object.entries(fields) as [K, readonly string[]][]) {
+    const k = columnIndex(header, ...names);
+    if (k >= 0) out[key] = k;
+  }
+  return out;
+}
+
 export interface DataRows {
   rows: TableRow[];
   skipped: SkippedRow[];

@@ -84,7 +84,7 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
   const prices: PriceSeries[] = [];
   for (const [ticker, g] of groups) {
     const order = g.dates.map((_, i) => i).sort((a, b) => (g.dates[a]! < g.dates[b]! ? -1 : g.dates[a]! > g.dates[b]! ? 1 : a - b));
-    const s: PriceSeries = {
+    const s: PriceSeries & { lines: Int32Array } = {
       ticker,
       currency: layout.currency,
       dates: [],
@@ -94,6 +94,7 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
       close: new Float64Array(order.length),
       adjClose: new Float64Array(order.length),
       volume: new Float64Array(order.length),
+      lines: new Int32Array(order.length),
     };
     let k = 0;
     let previous: { date: string; line: number } | null = null;
@@ -131,9 +132,11 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
       previous = { date, line: r.line };
       s.dates.push(date);
       for (const f of PRICE_FIELDS) s[f][k] = values[f];
+      s.lines[k] = r.line;
       k++;
     }
     for (const f of PRICE_FIELDS) s[f] = s[f].slice(0, k);
+    s.lines = s.lines.slice(0, k);
     if (order.some((i, j) => i !== j)) warnings.push(`${ticker}: rows were newest first; stored in date order`);
     if (k > 0) prices.push(s);
   }

@@ -23,6 +23,8 @@ export interface TransactionLayout {
   signs: 'as-is' | 'by-type';
   dateOrder?: DateOrder;
   decimal?: DecimalStyle;
+  /** Decimal style for columns whose values fit both (e.g. the export's UI language); `decimal` forces instead. */
+  decimalHint?: DecimalStyle;
   actions?: Record<string, TransactionType>;
   /** Text to classify when there is no type column (or it is empty): e.g. the description. */
   typeFallback?: (row: TableRow) => string;
@@ -53,7 +55,7 @@ export function parseTransactionTable(table: SourceTable, layout: TransactionLay
   if (body.rows.length === 0) return { transactions: [], skipped, warnings, errors };
   const dates = dateColumn(body.rows, dateCol, name(dateCol), layout.dateOrder, header.line);
   if (isIssue(dates)) return { transactions: [], skipped, warnings, errors: [...errors, dates] };
-  const hint: DecimalStyle | undefined = table.delimiter === ';' ? 'comma' : undefined;
+  const hint: DecimalStyle | undefined = layout.decimalHint ?? (table.delimiter === ';' ? 'comma' : undefined);
   const numbers = new Map<TxColumn, NumberColumnDecision>();
   for (const c of NUMBER_COLS) {
     const col = layout.cols[c];

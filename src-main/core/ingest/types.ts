@@ -30,6 +30,8 @@ export interface PriceSeries {
   close: Float64Array;
   adjClose: Float64Array;
   volume: Float64Array;
+  /** 1-based line of the file each row came from (kept with the stored row); absent for series not read from a file. */
+  lines?: Int32Array;
 }
 
 /**
@@ -70,6 +72,8 @@ export interface PositionRow {
 /** A wide price table kept as one matrix (a million cells clone and write faster than a million objects). */
 export interface WidePrices {
   matrix: PriceMatrix;
+  /** 1-based line of the file each matrix row (date) came from. */
+  lines: Int32Array;
   currency: string | null;
 }
 
@@ -103,6 +107,8 @@ export interface IngestOptions {
   currency?: string;
   dateOrder?: DateOrder;
   decimal?: DecimalStyle;
+  /** ISO date of a position snapshot whose file carries none (DEGIRO Portfolio.csv). */
+  asOf?: string;
   mapping?: ColumnMapping;
 }
 

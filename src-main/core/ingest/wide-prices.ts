@@ -16,6 +16,8 @@ export interface WidePricesOptions {
 
 export interface WidePricesResult {
   matrix: PriceMatrix | null;
+  /** 1-based source line of each matrix row (null with the matrix). */
+  lines: Int32Array | null;
   errors: IngestIssue[];
   warnings: string[];
   encoding: string | null;
@@ -32,7 +34,7 @@ export function parseWidePrices(bytes: Uint8Array, fileName: string, options: Wi
 }
 
 function empty(errors: IngestIssue[], table?: SourceTable): WidePricesResult {
-  return { matrix: null, errors, warnings: [], encoding: table?.encoding ?? null, delimiter: table?.delimiter ?? null, layout: { date: null, decimal: {} } };
+  return { matrix: null, lines: null, errors, warnings: [], encoding: table?.encoding ?? null, delimiter: table?.delimiter ?? null, layout: { date: null, decimal: {} } };
 }
 
 /** The same, from an already decoded table (the format detector reads the table once). */
@@ -133,9 +135,11 @@ export function parseWideTable(table: SourceTable, _fileName: string, options: W
   const sorted = new Float64Array(values.length);
   for (let k = 0; k < order.length; k++) sorted.set(values.subarray(order[k]! * n, order[k]! * n + n), k * n);
   const sortedDates = order.map((t) => dates[t]!);
+  const lines = Int32Array.from(order, (t) => data[t]!.line);
   if (order.some((t, k) => t !== k)) warnings.push('rows were not in date order; they were sorted ascending');
   return {
     matrix: { dates: sortedDates, tickers: columns.map((c) => c.ticker), values: sorted },
+    lines,
     errors: [],
     warnings,
     encoding: table.encoding,

@@ -6,6 +6,7 @@ import type { EstimatorSettings, FrontierResult, OptimizeOptions, OptimizeResult
 import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { ok, type CoreResult } from '../result.js';
+import { gramKernelName } from '../stats/gram.js';
 import { applyBlackLitterman, blackLittermanWeights } from './black-litterman.js';
 import { frontierOf } from './frontier.js';
 import { objectives } from './objectives.js';
@@ -25,11 +26,12 @@ export function estimateMoments(
   prices: PriceMatrix,
   est: EstimatorSettings,
   rf = 0,
-): CoreResult<{ tickers: string[]; expectedReturns: Float64Array; covariance: Float64Array; warnings: string[] }> {
+): CoreResult<{ tickers: string[]; expectedReturns: Float64Array; covariance: Float64Array; warnings: string[]; covarianceKernel: string }> {
   const m = estimate(prices, est, rf);
   if (!m.ok) return m;
   const { tickers, expectedReturns, covariance, warnings } = m.value;
-  return ok({ tickers, expectedReturns, covariance, warnings });
+  // The kernel that ran (native ISA or js) is named so a user can tell which path estimated the matrix.
+  return ok({ tickers, expectedReturns, covariance, warnings, covarianceKernel: m.value.covarianceKernel ?? gramKernelName() });
 }
 
 interface Prepared {

@@ -1,6 +1,7 @@
 /**
  * Risk-measure objectives of the registry: min-CVaR / efficient-CVaR, min-CDaR / efficient-CDaR
- * (HiGHS LP, MIP with max-holdings), risk parity (Spinu, coordinate descent) and HRP.
+ * (HiGHS LP, MIP with max-holdings), risk parity (Spinu, coordinate descent; constrained risk budgeting
+ * when bounds bind) and HRP.
  * Efficient-CVaR / -CDaR minimise the risk measure subject to μᵀw ≥ targetReturn (annualised), as
  * PyPortfolioOpt's `efficient_return`.
  */
@@ -13,7 +14,8 @@ import { historicalCdar, historicalCvar } from './lp/risk-measures.js';
 import { solveScenarioRisk, type ScenarioMeasure } from './lp/solve-scenario.js';
 import type { ObjectiveSolver, PreparedProblem, Solution } from './problem.js';
 import { groupMembers, weightVector } from './qp-build.js';
-import { riskParity } from './risk-parity.js';
+import { boundedRiskParity, riskParity } from './risk-parity.js';
+import { describeConstraints } from './solve-qp.js';
 
 /** The portfolio constraints of a prepared problem in LP form; `withTarget` adds μᵀw ≥ targetReturn. */
 export function portfolioSpecOf(p: PreparedProblem, withTarget: boolean): CoreResult<PortfolioSpec> {
@@ -80,12 +82,18 @@ function scenarioSolver(measure: ScenarioMeasure, withTarget: boolean): Objectiv
   };
 }
 
+/** Number of weights outside their per-asset bounds (1e-12 slack). */
+function outsideBounds(p: PreparedProblem, w: Float64Array): number {
+  let outside = 0;
+  for (let i = 0; i < p.n; i++) if (w[i]! < p.lower[i]! - 1e-12 || w[i]! > p.upper[i]! + 1e-12) outside++;
+  return outside;
+}
+
 /** Warnings for constraints a closed-form allocation (risk parity, HRP) does not enforce. */
 function ignoredConstraints(p: PreparedProblem, w: Float64Array, what: string): string[] {
   const c = p.options.constraints;
   const out: string[] = [];
-  let outside = 0;
-  for (let i = 0; i < p.n; i++) if (w[i]! < p.lower[i]! - 1e-12 || w[i]! > p.upper[i]! + 1e-12) outside++;
+  const outside = outsideBounds(p, w);
   if (outside > 0) out.push(`${what} is long-only and fully invested by construction; ${outside} weight(s) fall outside the bounds`);
   const ignored = [
     c.groups.length > 0 ? 'group limits' : '',
@@ -118,6 +126,27 @@ const riskParitySolver: ObjectiveSolver = async (p, ctx) => {
   const t0 = performance.now();
   const r = riskParity(p.cov, p.n, budgets.value);
   if (!r.ok) return r;
+  // Bounds that the plain solution breaks are enforced by constrained risk budgeting (risk-parity.ts);
+  // with an upper bound ≤ 0 (shorting-only assets) risk parity has no long-only answer, so warn instead.
+  if (outsideBounds(p, r.value.weights) > 0 && p.upper.every((u) => u > 0)) {
+    const bounded = boundedRiskParity(p.cov, p.n, p.lower, p.upper, budgets.value);
+    if (!bounded.ok) return bounded;
+    const v = bounded.value;
+    const rest = ignoredConstraints(p, v.weights, 'risk parity');
+    const warnings = [
+      `bounds are binding for ${v.atLower.length + v.atUpper.length} asset(s): their risk shares differ from the budgets (constrained risk budgeting, Richard & Roncalli 2019)`,
+      ...rest,
+    ];
+    return ok({
+      weights: v.weights,
+      solver: 'risk-budgeting-bounded-ccd',
+      iterations: v.sweeps,
+      status: v.kktResidual <= 1e-8 ? 'optimal' : 'optimal-inaccurate',
+      activeConstraints: describeConstraints([...v.atLower.map((i) => `lower bound ${p.tickers[i]}`), ...v.atUpper.map((i) => `upper bound ${p.tickers[i]}`)]),
+      extras: { maxRiskShareDeviation: v.maxDeviation, kktResidual: v.kktResidual, solveMs: performance.now() - t0 },
+      warnings,
+    } satisfies Solution);
+  }
   const warnings = ignoredConstraints(p, r.value.weights, 'risk parity');
   const solution: Solution = {
     weights: r.value.weights,

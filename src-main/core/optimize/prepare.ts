@@ -4,6 +4,7 @@ import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
 import { countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+import { gramKernelName } from '../stats/gram.js';
 import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
 import {
   ledoitWolfConstantCorrelation,
@@ -53,6 +54,8 @@ export interface Moments {
   returns: ReturnMatrix;
   /** Shrinkage intensity of the Ledoit–Wolf models. */
   shrinkage?: number;
+  /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
+  covarianceKernel?: string;
 }
 
 /** Splits off the CAPM market column when `est.market` names one. */
@@ -77,20 +80,52 @@ function universe(prices: PriceMatrix, est: EstimatorSettings): CoreResult<{ ass
   });
 }
 
-/** Expected returns and covariance (annualised) under the estimator settings; data problems are typed errors. */
-export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0): CoreResult<Moments> {
-  const split = universe(prices, est);
-  if (!split.ok) return split;
-  const { assets, market } = split.value;
-  const r = returnsFromPrices(assets, est.logReturns);
-  const n = r.n;
-  if (n === 0) return fail('invalid-input', 'no assets to estimate');
+/**
+ * Returns of `prices` (log or simple, per period), failing when there are no assets or an asset has fewer
+ * than 2 returns. Shared by `estimateMoments` and the walk-forward re-optimiser so both fail alike.
+ */
+export function checkedReturns(prices: PriceMatrix, logReturns: boolean): CoreResult<ReturnMatrix> {
+  const r = returnsFromPrices(prices, logReturns);
+  if (r.n === 0) return fail('invalid-input', 'no assets to estimate');
   const counts = countPerAsset(r);
   const short = r.tickers.filter((_, j) => counts[j]! < 2);
   if (short.length > 0) {
     return fail('insufficient-data', `fewer than 2 returns in the window for ${short.join(', ')}`, { tickers: short });
   }
+  return ok(r);
+}
+
+/**
+ * The n×n covariance (row-major, annualised; n = tickers.length) made usable: fails when a pair has no
+ * overlapping returns (NaN entry), otherwise clips negative eigenvalues, with a warning when it had to.
+ */
+export function checkedCovariance(cov: Float64Array, tickers: readonly string[]): CoreResult<{ covariance: Float64Array; warnings: string[] }> {
+  const n = tickers.length;
+  const missingPairs: string[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) if (cov[i * n + j] !== cov[i * n + j]) missingPairs.push(`${tickers[i]}/${tickers[j]}`);
+  if (missingPairs.length > 0) {
+    return fail('insufficient-data', `no overlapping returns for ${missingPairs.slice(0, 10).join(', ')}${missingPairs.length > 10 ? ' …' : ''}`, {
+      pairs: missingPairs,
+    });
+  }
   const warnings: string[] = [];
+  const fixed = fixNonPsd(cov, n);
+  if (fixed.repaired) {
+    warnings.push(`the covariance matrix was not positive semidefinite (smallest eigenvalue ${fixed.minEigenvalue.toExponential(3)}); negative eigenvalues were clipped to 0`);
+  }
+  return ok({ covariance: fixed.matrix, warnings });
+}
+
+/** Expected returns and covariance (annualised) under the estimator settings; data problems are typed errors. */
+export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0): CoreResult<Moments> {
+  const split = universe(prices, est);
+  if (!split.ok) return split;
+  const { assets, market } = split.value;
+  const returns = checkedReturns(assets, est.logReturns);
+  if (!returns.ok) return returns;
+  const r = returns.value;
+  const n = r.n;
   const f = est.frequency;
   let mu: Float64Array;
   switch (est.returns) {
@@ -149,25 +184,16 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       cov[i * n + j] = v;
       cov[j * n + i] = v;
     }
-  const missingPairs: string[] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = i; j < n; j++) if (cov[i * n + j] !== cov[i * n + j]) missingPairs.push(`${r.tickers[i]}/${r.tickers[j]}`);
-  if (missingPairs.length > 0) {
-    return fail('insufficient-data', `no overlapping returns for ${missingPairs.slice(0, 10).join(', ')}${missingPairs.length > 10 ? ' …' : ''}`, {
-      pairs: missingPairs,
-    });
-  }
-  const fixed = fixNonPsd(cov, n);
-  if (fixed.repaired) {
-    warnings.push(`the covariance matrix was not positive semidefinite (smallest eigenvalue ${fixed.minEigenvalue.toExponential(3)}); negative eigenvalues were clipped to 0`);
-  }
+  const checked = checkedCovariance(cov, r.tickers);
+  if (!checked.ok) return checked;
   return ok({
     tickers: r.tickers,
     expectedReturns: mu,
-    covariance: fixed.matrix,
-    warnings,
+    covariance: checked.value.covariance,
+    warnings: checked.value.warnings,
     returns: r,
     ...(shrinkage === undefined ? {} : { shrinkage }),
+    covarianceKernel: gramKernelName(),
   });
 }
 

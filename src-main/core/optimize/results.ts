@@ -1,5 +1,6 @@
 /** Turns solver output into the shared result shapes: performance, risk contributions, diagnostics. */
 import type { Diagnostics, FrontierPoint, OptimizeResult, Performance } from '../../../shared/domain/optimize.js';
+import { gramKernelName } from '../stats/gram.js';
 import { dot, matVec } from '../stats/linalg.js';
 import type { PreparedProblem, Solution } from './problem.js';
 
@@ -38,6 +39,8 @@ export function toOptimizeResult(p: PreparedProblem, s: Solution, solveTimeMs: n
     estimators: p.options.estimators,
     warnings: [...estimatorWarnings, ...(s.warnings ?? [])],
     objective: p.options.objective,
+    // Which cross-product kernel estimated the covariance in this thread ("native-avx512f", "js", …).
+    covarianceKernel: gramKernelName(),
     ...(s.kkt ? { kkt: s.kkt } : {}),
     ...(s.extras ? { extras: s.extras } : {}),
   };

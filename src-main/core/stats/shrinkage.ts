@@ -3,6 +3,7 @@
  * missing returns count as 0, the constant-variance target uses scikit-learn's formula (ddof 0), the
  * single-factor and constant-correlation targets the Ledoit–Wolf (2003, 2004) formulas.
  */
+import { crossProduct } from './gram.js';
 import type { ReturnMatrix } from './returns.js';
 
 export interface Shrunk {
@@ -31,17 +32,35 @@ function centredColumns(r: ReturnMatrix, means = new Float64Array(r.n)): Float64
   return c;
 }
 
-function gram(c: Float64Array, n: number, T: number, f: (x: number) => number = (x) => x): Float64Array {
+/** YᵀY (n×n) of the n×T column-major series `c`, through the shared cross-product kernel. */
+function gram(c: Float64Array, n: number, T: number): Float64Array {
   const g = new Float64Array(n * n);
-  const col = f === undefined ? c : c.map(f);
-  for (let i = 0; i < n; i++)
-    for (let j = i; j < n; j++) {
-      let s = 0;
-      for (let t = 0; t < T; t++) s += col[i * T + t]! * col[j * T + t]!;
-      g[i * n + j] = s;
-      g[j * n + i] = s;
-    }
+  crossProduct({ x: c, rows: T, rowStride: 1, colStride: T, cols: allColumns(n), centre: false, scale: 1 }, g, n);
   return g;
+}
+
+/**
+ * The cross products of two n×T column-major blocks A and B at once, as blocks of the Gram matrix of the
+ * stacked 2n series: AᵀA, AᵀB (row i from A, column j from B) and BᵀB, each n×n row-major.
+ */
+function stackedGram(A: Float64Array, B: Float64Array, n: number, T: number): { AA: Float64Array; AB: Float64Array; BB: Float64Array } {
+  const stacked = new Float64Array(2 * n * T);
+  stacked.set(A, 0);
+  stacked.set(B, n * T);
+  const m = 2 * n;
+  const g = new Float64Array(m * m);
+  crossProduct({ x: stacked, rows: T, rowStride: 1, colStride: T, cols: allColumns(m), centre: false, scale: 1 }, g, m);
+  const AA = new Float64Array(n * n), AB = new Float64Array(n * n), BB = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    AA.set(g.subarray(i * m, i * m + n), i * n);
+    AB.set(g.subarray(i * m + n, i * m + m), i * n);
+    BB.set(g.subarray((n + i) * m + n, (n + i) * m + m), i * n);
+  }
+  return { AA, AB, BB };
+}
+
+function allColumns(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, j) => j);
 }
 
 /** Constant-variance target (scikit-learn `ledoit_wolf`): (1−δ)S₀ + δ·mean(diag S₀)·I, S₀ with ddof 0. */
@@ -54,7 +73,7 @@ export function ledoitWolfConstantVariance(r: ReturnMatrix): Shrunk {
   for (let i = 0; i < n; i++) mu += S[i * n + i]!;
   mu /= n;
   // beta_ = Σ (X²)ᵀ(X²); delta_ = Σ (XᵀX)² / T²
-  const X2 = gram(X, n, T, (x) => x * x);
+  const X2 = gram(X.map((x) => x * x), n, T);
   let betaSum = 0;
   for (let i = 0; i < X2.length; i++) betaSum += X2[i]!;
   let deltaSum = 0;
@@ -99,7 +118,10 @@ export function ledoitWolfSingleFactor(r: ReturnMatrix): Shrunk {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) F[i * n + j] = i === j ? S[i * n + i]! : (betas[i]! * betas[j]!) / varmkt;
   let c = 0;
   for (let i = 0; i < F.length; i++) c += (S[i]! - F[i]!) ** 2;
-  const Y = gram(X, n, T, (x) => x * x); // yᵀy
+  // z = X * xmkt (per column); yᵀy, yᵀz and zᵀz come from one stacked cross product (y = X²).
+  const Z = new Float64Array(n * T);
+  for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) Z[j * T + t] = X[j * T + t]! * xmkt[t]!;
+  const { AA: Y, AB: YZ, BB: ZZ } = stackedGram(X.map((x) => x * x), Z, n, T);
   let p = 0;
   let sumS2 = 0;
   for (let i = 0; i < Y.length; i++) {
@@ -116,22 +138,15 @@ export function ledoitWolfSingleFactor(r: ReturnMatrix): Shrunk {
     diagS2 += S[j * n + j]! ** 2;
   }
   rdiag -= diagS2;
-  // z = X * xm (per column); v1 = yᵀz/T − β_j S_ij ; v3 = zᵀz/T − varmkt S
-  const Z = new Float64Array(n * T);
-  for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) Z[j * T + t] = X[j * T + t]! * xmkt[t]!;
+  // v1 = yᵀz/T − β_i S_ij ; v3 = zᵀz/T − varmkt S
   let roff1 = 0;
   let roff1diag = 0;
   let roff3 = 0;
   let roff3diag = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      let yz = 0;
-      let zz = 0;
-      for (let t = 0; t < T; t++) {
-        const xi = X[i * T + t]!;
-        yz += xi * xi * Z[j * T + t]!;
-        zz += Z[i * T + t]! * Z[j * T + t]!;
-      }
+      const yz = YZ[i * n + j]!;
+      const zz = ZZ[i * n + j]!;
       // np.tile(betas, (n,)) has element [i,j] = betas[i]
       const v1 = yz / T - betas[i]! * S[i * n + j]!;
       const v3 = zz / T - varmkt * S[i * n + j]!;
@@ -166,8 +181,9 @@ export function ledoitWolfConstantCorrelation(r: ReturnMatrix, sample: Float64Ar
   const rBar = (rsum - n) / (n * (n - 1));
   const F = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) F[i * n + j] = i === j ? S[i * n + i]! : rBar * std[i]! * std[j]!;
-  const Y = gram(X, n, T, (x) => x * x);
-  const XX = gram(X, n, T);
+  const Y = gram(X.map((x) => x * x), n, T);
+  // (X³)ᵀX for theta and XᵀX from one stacked cross product.
+  const { AB: X3X, BB: XX } = stackedGram(X.map((x) => x * x * x), X, n, T);
   let piHat = 0;
   let piDiag = 0;
   for (let i = 0; i < n; i++)
@@ -182,9 +198,7 @@ export function ledoitWolfConstantCorrelation(r: ReturnMatrix, sample: Float64Ar
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      let t1 = 0;
-      for (let t = 0; t < T; t++) t1 += X[i * T + t]! ** 3 * X[j * T + t]!;
-      t1 /= T;
+      const t1 = X3X[i * n + j]! / T;
       const helpIJ = XX[i * n + j]! / T;
       const helpII = XX[i * n + i]! / T;
       const varI = S[i * n + i]!; // np.tile(var, (n,)) has [i,j] = var[i]

@@ -1,10 +1,9 @@
 /** Backtest and stress-test jobs: adapt core/backtest to the worker pool (progress, cancel, errors). */
 import type { BacktestReport, BacktestSettingsParsed, StressReport, StressSettingsParsed } from '../../../shared/api/backtest.js';
-import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
-import { buildBacktestReport, buildStressReport, type Reoptimize } from '../../core/backtest/index.js';
-import { optimizePortfolio } from '../../core/optimize/index.js';
+import type { OptimizeOptions, PriceWindow } from '../../../shared/domain/optimize.js';
+import { applySourceWindow, buildBacktestReport, buildStressReport, walkForwardOptimiser, type Reoptimize } from '../../core/backtest/index.js';
 import type { PriceMatrix } from '../../core/price-matrix.js';
-import { ok, type CoreError, type CoreResult } from '../../core/result.js';
+import type { CoreError, CoreResult } from '../../core/result.js';
 import { JobCancelled, type JobContext, type JobFunction } from '../job-context.js';
 
 export interface BacktestJobInput {
@@ -14,6 +13,8 @@ export interface BacktestJobInput {
   settings: BacktestSettingsParsed;
   /** Used for walk-forward re-optimisation and for the risk-free rate (targets.rf). */
   options: OptimizeOptions;
+  /** The source's window (start/end, complete rows, last N returns); absent = all rows given. */
+  window?: PriceWindow;
 }
 
 export interface StressJobInput {
@@ -21,6 +22,8 @@ export interface StressJobInput {
   assets: string[];
   settings: StressSettingsParsed;
   rf: number;
+  /** The source's window, as for backtests. */
+  window?: PriceWindow;
 }
 
 /** A core failure as an Error whose `code` crosses the thread boundary (cancel stays a cancel). */
@@ -34,18 +37,19 @@ function unwrap<T>(r: CoreResult<T>): T {
   return r.value;
 }
 
-/** Re-solves the scenario's objective on exactly the window it is given. */
+/** Re-solves the scenario's objective on exactly the window it is given (see walk-forward-optimiser.ts). */
 export function optimiserFor(options: OptimizeOptions, ctx?: JobContext): Reoptimize {
-  return async (window) => {
-    if (ctx?.isCancelled() === true) return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
-    const r = await optimizePortfolio(window, options);
-    return r.ok ? ok(r.value.weights) : r;
-  };
+  return walkForwardOptimiser(options, () => ctx?.isCancelled() === true);
+}
+
+/** The job's prices restricted to its window (what the user chose as the scenario's data). */
+function windowed(input: { prices: PriceMatrix; assets: string[]; window?: PriceWindow }): PriceMatrix {
+  return input.window === undefined ? input.prices : unwrap(applySourceWindow(input.prices, input.assets, input.window));
 }
 
 const backtest: JobFunction<BacktestJobInput, BacktestReport> = async (input, ctx) =>
   unwrap(
-    await buildBacktestReport(input.prices, input.assets, input.settings, input.options.targets.rf, optimiserFor(input.options, ctx), {
+    await buildBacktestReport(windowed(input), input.assets, input.settings, input.options.targets.rf, optimiserFor(input.options, ctx), {
       onProgress: (done, total) => ctx.progress(done, total, 'simulating'),
       isCancelled: () => ctx.isCancelled(),
     }),
@@ -53,7 +57,7 @@ const backtest: JobFunction<BacktestJobInput, BacktestReport> = async (input, ct
 
 const stress: JobFunction<StressJobInput, StressReport> = (input, ctx) =>
   unwrap(
-    buildStressReport(input.prices, input.assets, input.settings, input.rf, {
+    buildStressReport(windowed(input), input.assets, input.settings, input.rf, {
       onProgress: (done, total) => ctx.progress(done, total, 'Monte Carlo paths'),
       isCancelled: () => ctx.isCancelled(),
     }),

@@ -28,6 +28,8 @@ export interface EstimateJobOutput {
   /** n×n annualised covariance, rows in ticker order. */
   covariance: number[][];
   warnings: string[];
+  /** Cross-product kernel that estimated the covariance ("native-avx2+fma", "js", …; see core/stats/gram.ts). */
+  covarianceKernel: string;
 }
 
 function raise(error: CoreError): never {
@@ -67,7 +69,7 @@ const estimate: JobFunction<OptimizeJobInput, EstimateJobOutput> = (input) => {
   const expectedReturns: Record<string, number> = {};
   m.tickers.forEach((t, i) => (expectedReturns[t] = m.expectedReturns[i]!));
   const covariance = Array.from({ length: n }, (_, i) => Array.from(m.covariance.subarray(i * n, (i + 1) * n)));
-  return { tickers: m.tickers, expectedReturns, covariance, warnings: m.warnings };
+  return { tickers: m.tickers, expectedReturns, covariance, warnings: m.warnings, covarianceKernel: m.covarianceKernel };
 };
 
 export const optimizeJobs = { optimize, frontier, estimate };

@@ -1,6 +1,6 @@
 /** Backtest: equity curve vs benchmark, underwater chart, metrics, annual returns, worst drawdowns. */
 import { drawdownChartOption, equityChartOption, type DatedValue } from '../../../shared/charts/report-backtest.js';
-import { html } from '../format.js';
+import { DASH, html } from '../format.js';
 import { facts, figure, section, table, type Cell, type SectionBuilder } from '../section-kit.js';
 
 /** Drawdown from the running peak of an equity series (fractions ≤ 0). */
@@ -27,8 +27,9 @@ export const backtestSection: SectionBuilder = (ctx) => {
     `Portfolio value from ${first.date} to ${last.date}${bt.initialValue !== undefined ? `, starting at ${fmt.num(bt.initialValue, 0)}` : ''}${bt.rebalances ? `; ${fmt.int(bt.rebalances.length)} rebalances` : ''}.`,
   );
   const dd = figure(drawdownChartOption(bt.drawdown ?? underwater(bt.equity), { animation: false }), ctx.contentWidth, 170, 'Drawdown from the running peak.');
-  const pct = (v: number | undefined): Cell | null => (v === undefined ? null : fmt.pct(v));
-  const ratio = (v: number | undefined): Cell | null => (v === undefined ? null : fmt.num(v, 2));
+  // undefined: not computed, the row is left out; null: not defined for this history, printed as a dash.
+  const pct = (v: number | null | undefined): Cell | null => (v === undefined ? null : v === null ? DASH : fmt.pct(v));
+  const ratio = (v: number | null | undefined): Cell | null => (v === undefined ? null : v === null ? DASH : fmt.num(v, 2));
   const periodCell = (p: { period: string; return: number } | null | undefined): Cell | null => (p ? `${fmt.pct(p.return)} (${p.period})` : null);
   const rows: [string, Cell | null][] = [
     ['Total return', pct(m.totalReturn)],

@@ -1,19 +1,24 @@
 /** Efficient frontier with the chosen portfolio marked. */
 import { frontierChartOption } from '../../../shared/charts/frontier.js';
-import { html } from '../format.js';
+import { DASH, html } from '../format.js';
 import { figure, section, table, type SectionBuilder } from '../section-kit.js';
 
 const FRONTIER_HEIGHT = 270;
+/** Legend and text label of the current holdings' point. */
+export const CURRENT_LABEL = 'Current portfolio';
 
 export const frontierSection: SectionBuilder = (ctx) => {
   const frontier = ctx.frontier;
   if (!frontier || frontier.points.length < 2) return null;
   const { fmt } = ctx;
   const perf = ctx.optimize?.performance;
+  const current = ctx.currentPerformance;
   const option = frontierChartOption(frontier, {
     rf: ctx.scenario.options.targets.rf,
     animation: false,
     ...(perf ? { optimal: { ...perf, label: 'Chosen portfolio' } } : {}),
+    // A null Sharpe (all cash) is left for the chart to derive from rf.
+    ...(current ? { current: { expectedReturn: current.expectedReturn, volatility: current.volatility, ...(current.sharpe !== null && current.sharpe !== undefined ? { sharpe: current.sharpe } : {}), label: CURRENT_LABEL } } : {}),
   });
   const chart = figure(option, ctx.contentWidth, FRONTIER_HEIGHT, 'Annualised expected return against volatility; single assets as grey points.');
   const turning = frontier.turningPoints ?? [];
@@ -27,5 +32,8 @@ export const frontierSection: SectionBuilder = (ctx) => {
   const chosen = perf
     ? html`<p>The chosen portfolio: return ${fmt.pct(perf.expectedReturn)}, volatility ${fmt.pct(perf.volatility)}, Sharpe ${fmt.num(perf.sharpe, 2)}. The frontier spans volatility ${fmt.pct(Math.min(...frontier.points.map((p) => p.volatility)))} to ${fmt.pct(Math.max(...frontier.points.map((p) => p.volatility)))}.</p>`
     : '';
-  return section('frontier', html`${chart}${chosen}${turningTable}`);
+  const currentText = current
+    ? html`<p>The current portfolio: return ${fmt.pct(current.expectedReturn)}, volatility ${fmt.pct(current.volatility)}, Sharpe ${current.sharpe === null || current.sharpe === undefined ? DASH : fmt.num(current.sharpe, 2)}.</p>`
+    : '';
+  return section('frontier', html`${chart}${chosen}${currentText}${turningTable}`);
 };

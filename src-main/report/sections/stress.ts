@@ -36,17 +36,23 @@ export const stressSection: SectionBuilder = (ctx) => {
   if (s.correlationShock) {
     const c = s.correlationShock;
     const how = c.mode === 'set' ? 'set to' : 'raised to at least';
+    const level = fmt.pct(c.beta ?? 0.95, 0);
+    // Results saved before the historical figure existed lack the field: leave the row out rather than print dashes.
+    const historical = c.base.historicalCvar !== undefined || c.shocked.historicalCvar !== undefined;
+    const days = c.historicalScenarios !== undefined ? ` of ${fmt.int(c.historicalScenarios)} days re-coloured to the shocked covariance` : '';
+    const note = historical ? html`<p class="note">Daily CVaR as a positive loss: parametric assumes normal returns; historical uses the observed days${days}.${c.historicalNote ? ` ${c.historicalNote}` : ''}</p>` : '';
     parts.push(
       html`<h3>Correlation shock</h3><p>All pairwise correlations ${how} ${fmt.num(c.level, 2)}, volatilities unchanged${c.repaired ? '; the shocked matrix was repaired to stay positive semi-definite' : ''}.</p>${table(
         [{ label: '' }, { label: 'Before', align: 'right' }, { label: 'After', align: 'right' }],
         [
           ['Volatility (annual)', fmt.pct(c.base.volatility), fmt.pct(c.shocked.volatility)],
-          [`CVaR ${fmt.pct(c.beta ?? 0.95, 0)}`, fmt.pct(c.base.cvar), fmt.pct(c.shocked.cvar)],
+          [historical ? `CVaR ${level} (daily, parametric)` : `CVaR ${level}`, fmt.pct(c.base.cvar), fmt.pct(c.shocked.cvar)],
+          ...(historical ? [[`CVaR ${level} (daily, historical)`, opt(c.base.historicalCvar), opt(c.shocked.historicalCvar)]] : []),
           ...(c.base.averageCorrelation !== undefined && c.shocked.averageCorrelation !== undefined
             ? [['Average correlation', fmt.num(c.base.averageCorrelation, 2), fmt.num(c.shocked.averageCorrelation, 2)]]
             : []),
         ],
-      )}`,
+      )}${note}`,
     );
   }
   if (s.shocks && s.shocks.contributions.length > 0) {

@@ -1,5 +1,5 @@
 /** Executive summary: key metrics and the largest moves from current to proposed weights. */
-import { html } from '../format.js';
+import { DASH, html } from '../format.js';
 import { metricTiles, sortedWeights, table, type SectionBuilder } from '../section-kit.js';
 import { section } from '../section-kit.js';
 
@@ -48,13 +48,29 @@ export const summarySection: SectionBuilder = (ctx) => {
   }
   if (backtest) {
     const m = backtest.metrics;
-    if (m.cagr !== undefined) tiles.push({ label: 'Backtest CAGR', value: fmt.pct(m.cagr) });
-    if (m.maxDrawdown !== undefined) tiles.push({ label: 'Backtest max drawdown', value: fmt.pct(m.maxDrawdown) });
+    if (m.cagr !== undefined) tiles.push({ label: 'Backtest CAGR', value: m.cagr === null ? DASH : fmt.pct(m.cagr) });
+    if (m.maxDrawdown !== undefined) tiles.push({ label: 'Backtest max drawdown', value: m.maxDrawdown === null ? DASH : fmt.pct(m.maxDrawdown) });
   }
   const intro = optimize
     ? html`<p class="lead">Objective: <strong>${objectiveLabel(ctx.scenario.options.objective)}</strong> over ${fmt.int(ctx.scenario.tickers.length)} assets; status ${optimize.status}.</p>`
     : '';
   let moves = html``;
+  const now = ctx.currentPerformance;
+  if (optimize && now) {
+    const p = optimize.performance;
+    const sharpe = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? DASH : fmt.num(v, 2));
+    const change = now.sharpe === null || now.sharpe === undefined ? Number.NaN : p.sharpe - now.sharpe;
+    // Signed like the percentage changes; what rounds to zero prints unsigned.
+    const sharpeChange = !Number.isFinite(change) ? DASH : `${Math.round(change * 100) > 0 ? '+' : ''}${fmt.num(change, 2)}`;
+    moves = html`<h3>Current vs proposed portfolio</h3>${table(
+      [{ label: '' }, { label: 'Current', align: 'right' }, { label: 'Proposed', align: 'right' }, { label: 'Change', align: 'right' }],
+      [
+        ['Expected return (annual)', fmt.pct(now.expectedReturn), fmt.pct(p.expectedReturn), fmt.pctSigned(p.expectedReturn - now.expectedReturn)],
+        ['Volatility (annual)', fmt.pct(now.volatility), fmt.pct(p.volatility), fmt.pctSigned(p.volatility - now.volatility)],
+        ['Sharpe ratio', sharpe(now.sharpe), sharpe(p.sharpe), sharpeChange],
+      ],
+    )}`;
+  }
   if (optimize && ctx.current) {
     const current = ctx.current;
     const keys = new Set([...Object.keys(current), ...Object.keys(optimize.weights)]);
@@ -64,7 +80,7 @@ export const summarySection: SectionBuilder = (ctx) => {
       .sort((a, b) => Math.abs(b.next - b.cur) - Math.abs(a.next - a.cur) || a.t.localeCompare(b.t));
     const shown = changes.slice(0, MOVES_SHOWN);
     const turnover = changes.reduce((s, c) => s + Math.abs(c.next - c.cur), 0) / 2;
-    moves = html`<h3>Current vs proposed</h3>
+    moves = html`${moves}<h3>Current vs proposed weights</h3>
 <p>One-way turnover ${fmt.pct(turnover)}${changes.length > shown.length ? `; the ${shown.length} largest of ${changes.length} changes` : ''}.</p>
 ${table(
   [{ label: 'Ticker' }, { label: 'Current', align: 'right' }, { label: 'Proposed', align: 'right' }, { label: 'Change', align: 'right' }],

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import SettingsForm from '../screens/optimise/SettingsForm.svelte';
+import { setTickers, work } from '../state/workbench.svelte.js';
+import { newScenario } from '../state/scenario-actions.svelte.js';
 import { optimizeOptionsSchema } from '../../../shared/domain/optimize.js';
 import { scenarioFileSchema } from '../../../shared/domain/scenario.js';
 import { defaultForm, holdingsTotal, syncAssets, validateForm, type OptimiseForm } from './optimise-form.js';
@@ -229,5 +234,111 @@ describe('trading constraints in the form', () => {
     const { errors, request } = validateForm(form({ marketNeutral: true, lower: '-50', upper: '50' }), KNOWN);
     expect(errors).toEqual({});
     expect(optimizeOptionsSchema.parse(request!.options).constraints.marketNeutral).toBe(true);
+  });
+});
+
+describe('risk-parity budgets', () => {
+  it('all empty means equal risk: no budgets are sent', () => {
+    const { errors, request } = validateForm(form({ objective: 'risk-parity' }), KNOWN);
+    expect(errors).toEqual({});
+    expect(request!.options.targets?.riskBudgets).toBeUndefined();
+  });
+
+  it('relative budgets are normalised to sum to 1 and accepted by the API schema', () => {
+    const { errors, request } = validateForm(form({ objective: 'risk-parity', riskBudgets: { AAPL: '2', GOOG: '1', FB: '1,0' } }), KNOWN);
+    expect(errors).toEqual({});
+    const budgets = optimizeOptionsSchema.parse(request!.options).targets.riskBudgets!;
+    expect(budgets.AAPL).toBeCloseTo(0.5, 15);
+    expect(budgets.GOOG).toBeCloseTo(0.25, 15);
+    expect(budgets.FB).toBeCloseTo(0.25, 15);
+  });
+
+  it('names the asset whose budget is missing, zero, negative or not a number', () => {
+    const { errors, request } = validateForm(form({ objective: 'risk-parity', riskBudgets: { AAPL: '0', GOOG: 'x', FB: '' } }), KNOWN);
+    expect(request).toBeUndefined();
+    expect(errors['budget:AAPL']).toMatch(/above 0/);
+    expect(errors['budget:GOOG']).toMatch(/not a number/);
+    expect(errors['budget:FB']).toMatch(/every asset a budget/);
+    expect(validateForm(form({ objective: 'risk-parity', riskBudgets: { AAPL: '-1', GOOG: '1', FB: '1' } }), KNOWN).errors['budget:AAPL']).toMatch(/above 0/);
+  });
+
+  it('are ignored for other objectives', () => {
+    const { errors, request } = validateForm(form({ objective: 'min-volatility', riskBudgets: { AAPL: 'junk' } }), KNOWN);
+    expect(errors).toEqual({});
+    expect(request!.options.targets?.riskBudgets).toBeUndefined();
+  });
+});
+
+describe('tracking-error benchmark', () => {
+  it('equal weight needs no current holdings and sends 1/n per asset', () => {
+    const { errors, request } = validateForm(form({ trackingError: '3', teBenchmark: 'equal' }), KNOWN);
+    expect(errors).toEqual({});
+    const c = optimizeOptionsSchema.parse(request!.options).constraints;
+    expect(c.trackingError).toBeCloseTo(0.03, 15);
+    for (const t of ['AAPL', 'GOOG', 'FB']) expect(c.benchmarkWeights![t]).toBeCloseTo(1 / 3, 15);
+    expect(c.currentWeights).toBeUndefined();
+  });
+
+  it('explicit weights are percents (empty = 0 %) that must add up to 100 %', () => {
+    const ok = validateForm(form({ trackingError: '3', teBenchmark: 'custom', benchmarkWeights: { AAPL: '60', GOOG: '40' } }), KNOWN);
+    expect(ok.errors).toEqual({});
+    expect(ok.request!.options.constraints?.benchmarkWeights).toEqual({ AAPL: 0.6, GOOG: 0.4 });
+    const short = validateForm(form({ trackingError: '3', teBenchmark: 'custom', benchmarkWeights: { AAPL: '60', GOOG: '30' } }), KNOWN);
+    expect(short.errors.benchmark).toMatch(/add up to 90\.00 %, not 100 %/);
+    const bad = validateForm(form({ trackingError: '3', teBenchmark: 'custom', benchmarkWeights: { AAPL: 'abc' } }), KNOWN);
+    expect(bad.errors['benchmark:AAPL']).toMatch(/not a number/);
+  });
+
+  it('current holdings stay the default and still need holdings', () => {
+    expect(validateForm(form({ trackingError: '3' }), KNOWN).errors.holdings).toMatch(/current weights/);
+  });
+});
+
+describe('SettingsForm (component)', () => {
+  afterEach(() => {
+    cleanup();
+    newScenario();
+  });
+  const chosen = new Set(['AAA', 'BBB']);
+
+  it('shows a budget per asset only for risk parity, the normalised shares, and errors next to the field', async () => {
+    setTickers(['AAA', 'BBB']);
+    const { rerender } = render(SettingsForm, { errors: {} });
+    expect(screen.queryByLabelText('Risk budget AAA')).toBeNull();
+    work.form.objective = 'risk-parity';
+    await tick();
+    await fireEvent.input(screen.getByLabelText('Risk budget AAA'), { target: { value: '3' } });
+    await fireEvent.input(screen.getByLabelText('Risk budget BBB'), { target: { value: '1' } });
+    await tick();
+    expect(screen.getByTestId('budget-share-AAA').textContent).toBe('75.0 % of risk');
+    expect(screen.getByTestId('budget-share-BBB').textContent).toBe('25.0 % of risk');
+    expect(validateForm(work.form, chosen).request!.options.targets?.riskBudgets).toEqual({ AAA: 0.75, BBB: 0.25 });
+
+    await fireEvent.input(screen.getByLabelText('Risk budget BBB'), { target: { value: '-2' } });
+    await rerender({ errors: validateForm(work.form, chosen).errors });
+    const field = screen.getByLabelText('Risk budget BBB');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.parentElement!.textContent).toContain('a risk budget must be above 0');
+  });
+
+  it('offers current / equal / explicit benchmarks for the tracking-error cap', async () => {
+    setTickers(['AAA', 'BBB']);
+    const { rerender } = render(SettingsForm, { errors: {} });
+    await fireEvent.input(screen.getByLabelText('Tracking-error cap (%)'), { target: { value: '2' } });
+    const select = screen.getByLabelText<HTMLSelectElement>('Tracking-error benchmark');
+    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['current holdings', 'equal weight', 'benchmark weights below']);
+    expect(screen.queryByLabelText('Benchmark weight AAA (%)')).toBeNull();
+    // Svelte reads a changed <select> through `:checked`, which happy-dom does not match for options, so the
+    // choice is made on the state; the select must follow it.
+    work.form.teBenchmark = 'custom';
+    await tick();
+    expect(select.value).toBe('custom');
+    await fireEvent.input(screen.getByLabelText('Benchmark weight AAA (%)'), { target: { value: '70' } });
+    await rerender({ errors: validateForm(work.form, chosen).errors });
+    expect(screen.getByRole('alert').textContent).toMatch(/add up to 70\.00 %, not 100 %/);
+    await fireEvent.input(screen.getByLabelText('Benchmark weight BBB (%)'), { target: { value: '30' } });
+    const { errors, request } = validateForm(work.form, chosen);
+    expect(errors).toEqual({});
+    expect(request!.options.constraints?.benchmarkWeights).toEqual({ AAA: 0.7, BBB: 0.3 });
   });
 });

@@ -63,8 +63,14 @@ export interface OptimiseForm {
   maxTurnover: string;
   /** Maximum number of holdings (whole number). */
   maxHoldings: string;
-  /** Tracking-error cap against the current holdings, annual percent. */
+  /** Tracking-error cap, annual percent, against the benchmark chosen in `teBenchmark`. */
   trackingError: string;
+  /** What the tracking error is measured against. */
+  teBenchmark: TeBenchmark;
+  /** Explicit benchmark weights per ticker in percent (teBenchmark "custom"); empty = 0 %. */
+  benchmarkWeights: Record<string, string>;
+  /** Risk-parity budgets per ticker as typed (relative sizes); all empty = equal risk contributions. */
+  riskBudgets: Record<string, string>;
   marketNeutral: boolean;
   points: string;
   assets: Record<string, AssetRow>;
@@ -73,6 +79,10 @@ export interface OptimiseForm {
 }
 
 export type FieldErrors = Record<string, string>;
+
+/** Benchmarks of the tracking-error cap: the current holdings, 1/n each, or weights typed per asset. */
+export const TE_BENCHMARKS = ['current', 'equal', 'custom'] as const;
+export type TeBenchmark = (typeof TE_BENCHMARKS)[number];
 
 /** The validated request parts: what optimize-run / optimize-frontier and scenario-save need. */
 export interface OptimiseRequest {
@@ -110,6 +120,9 @@ export function defaultForm(): OptimiseForm {
     maxTurnover: '',
     maxHoldings: '',
     trackingError: '',
+    teBenchmark: 'current',
+    benchmarkWeights: {},
+    riskBudgets: {},
     marketNeutral: false,
     points: '30',
     assets: {},
@@ -234,7 +247,10 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
     maxSum += hi;
   }
   const total = Object.values(holdings).reduce((a, b) => a + b, 0);
-  const needsHoldings = (txCost ?? 0) > 0 || maxTurnover !== undefined || trackingError !== undefined;
+  const teBenchmark = form.teBenchmark ?? 'current';
+  const benchmarkWeights = trackingError !== undefined ? validateBenchmark(form, teBenchmark, errors) : undefined;
+  const riskBudgets = form.objective === 'risk-parity' ? validateRiskBudgets(form, errors) : undefined;
+  const needsHoldings = (txCost ?? 0) > 0 || maxTurnover !== undefined || (trackingError !== undefined && teBenchmark === 'current');
   if (needsHoldings && Object.keys(holdings).length === 0) {
     errors.holdings = 'transaction costs, a turnover cap and a tracking-error cap are measured against current weights: enter them in the portfolio editor';
   }
@@ -285,6 +301,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(targetReturn !== undefined ? { targetReturn } : {}),
       ...(riskAversion !== undefined ? { riskAversion } : {}),
       ...(betaPct !== undefined ? { beta: betaPct / 100 } : {}),
+      ...(riskBudgets ? { riskBudgets } : {}),
     },
     constraints: {
       bounds: [lower, upper],
@@ -295,7 +312,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(txCost !== undefined && txCost > 0 ? { txCost } : {}),
       ...(maxTurnover !== undefined ? { maxTurnover } : {}),
       ...(maxHoldings !== undefined ? { maxHoldings } : {}),
-      ...(trackingError !== undefined ? { trackingError, benchmarkWeights: holdings } : {}),
+      ...(trackingError !== undefined ? { trackingError, benchmarkWeights: teBenchmark === 'current' ? holdings : benchmarkWeights } : {}),
       ...(needsHoldings ? { currentWeights: holdings } : {}),
     },
     ...(bl ? { blackLitterman: bl } : {}),
@@ -314,4 +331,61 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(Object.keys(holdings).length > 0 ? { holdings } : {}),
     },
   };
+}
+
+/**
+ * Benchmark weights (fractions) for the tracking-error cap, or undefined with errors set: equal weight is
+ * 1/n per chosen ticker; custom weights are percents per ticker (empty = 0 %) that must add up to 100 %
+ * (a benchmark is a fully invested portfolio). The current holdings are handled by the caller.
+ */
+function validateBenchmark(form: OptimiseForm, kind: TeBenchmark, errors: FieldErrors): Record<string, number> | undefined {
+  const n = form.tickers.length;
+  if (kind === 'current' || n === 0) return undefined;
+  if (kind === 'equal') return Object.fromEntries(form.tickers.map((t) => [t, 1 / n]));
+  const typed = form.benchmarkWeights ?? {};
+  const out: Record<string, number> = {};
+  let sum = 0;
+  let bad = false;
+  for (const t of form.tickers) {
+    const p = parsePercent(typed[t] ?? '');
+    if (!p.ok) {
+      errors[`benchmark:${t}`] = p.message;
+      bad = true;
+    } else if (p.value !== undefined) {
+      out[t] = p.value;
+      sum += p.value;
+    }
+  }
+  if (!bad && Math.abs(sum - 1) > 1e-6) errors.benchmark = `benchmark weights add up to ${(sum * 100).toFixed(2)} %, not 100 %`;
+  return bad ? undefined : out;
+}
+
+/**
+ * Risk-parity budgets normalised to sum to 1, or undefined for equal risk contributions (every field
+ * empty). Budgets are relative sizes (2 and 1 give the first asset twice the risk share), so each must be
+ * a positive number and either all or none of the chosen assets get one.
+ */
+function validateRiskBudgets(form: OptimiseForm, errors: FieldErrors): Record<string, number> | undefined {
+  const typed = form.riskBudgets ?? {};
+  if (form.tickers.every((t) => (typed[t] ?? '').trim() === '')) return undefined;
+  const raw: Record<string, number> = {};
+  let sum = 0;
+  for (const t of form.tickers) {
+    const key = `budget:${t}`;
+    const p = parseNumber(typed[t] ?? '');
+    if (!p.ok) errors[key] = p.message;
+    else if (p.value === undefined) errors[key] = 'give every asset a budget, or leave all empty for equal risk';
+    else if (!(p.value > 0)) errors[key] = 'a risk budget must be above 0';
+    else {
+      raw[t] = p.value;
+      sum += p.value;
+    }
+  }
+  if (form.tickers.some((t) => errors[`budget:${t}`])) return undefined;
+  return Object.fromEntries(form.tickers.map((t) => [t, raw[t]! / sum]));
+}
+
+/** Each ticker's share (fraction) of the typed risk budgets, for display next to the inputs; undefined when not all are valid. */
+export function budgetShares(form: OptimiseForm): Record<string, number> | undefined {
+  return validateRiskBudgets(form, {});
 }

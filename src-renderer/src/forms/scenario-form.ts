@@ -1,11 +1,15 @@
 /** Converts between the Optimise form and a saved scenario (the same JSON the CLI reads). */
 import type { ScenarioFile, ScenarioFileInput } from '../../../shared/domain/scenario.js';
-import { defaultForm, emptyAssetRow, emptyBl, type AssetRow, type OptimiseForm, type OptimiseRequest, type SectorCap } from './optimise-form.js';
-import { numberText, percentText } from './parse.js';
+import { defaultForm, emptyAssetRow, emptyBl, type AssetRow, type OptimiseForm, type OptimiseRequest, type SectorCap, type TeBenchmark } from './optimise-form.js';
+import { numberText, parseNumber, percentText } from './parse.js';
 import type { BlForm, ViewRow } from './views-form.js';
 
-/** The scenario to save for a validated request. */
-export function scenarioFromRequest(name: string, request: OptimiseRequest): ScenarioFileInput {
+/**
+ * The scenario to save for a validated request; `form` (the form it came from) adds the choices the options
+ * keep only resolved: the tracking-error benchmark kind and the risk budgets as typed.
+ */
+export function scenarioFromRequest(name: string, request: OptimiseRequest, form?: Pick<OptimiseForm, 'teBenchmark' | 'riskBudgets'>): ScenarioFileInput {
+  const budgets = request.options.targets?.riskBudgets ? typedBudgets(form?.riskBudgets ?? {}, Object.keys(request.options.targets.riskBudgets)) : undefined;
   return {
     format: 'frontier-scenario',
     name: name.trim(),
@@ -13,7 +17,19 @@ export function scenarioFromRequest(name: string, request: OptimiseRequest): Sce
     window: request.window,
     options: request.options,
     ...(request.holdings ? { holdings: request.holdings } : {}),
+    ...(form ? { form: { teBenchmark: form.teBenchmark, ...(budgets ? { riskBudgets: budgets } : {}) } } : {}),
   };
+}
+
+/** The typed budgets of `tickers` as numbers (the request validated them), or undefined when one does not parse. */
+function typedBudgets(typed: Record<string, string>, tickers: string[]): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const t of tickers) {
+    const p = parseNumber(typed[t] ?? '');
+    if (!p.ok || p.value === undefined || !(p.value > 0)) return undefined;
+    out[t] = p.value;
+  }
+  return out;
 }
 
 /** Rebuilds the form from a saved (parsed, defaults filled) scenario; `points` = frontier resolution last used. */
@@ -41,6 +57,9 @@ export function formFromScenario(s: ScenarioFile, points?: number): OptimiseForm
   f.maxHoldings = o.constraints.maxHoldings === undefined ? '' : String(o.constraints.maxHoldings);
   f.trackingError = percentText(o.constraints.trackingError);
   f.marketNeutral = o.constraints.marketNeutral;
+  f.teBenchmark = teBenchmarkOf(s);
+  if (f.teBenchmark === 'custom') f.benchmarkWeights = Object.fromEntries(Object.entries(o.constraints.benchmarkWeights ?? {}).map(([t, w]) => [t, percentText(w)]));
+  f.riskBudgets = budgetsText(s);
   f.points = String(points ?? 30);
 
   const assets: Record<string, AssetRow> = {};
@@ -67,6 +86,45 @@ export function formFromScenario(s: ScenarioFile, points?: number): OptimiseForm
   f.sectorCaps = caps;
   f.bl = blFormOf(s);
   return f;
+}
+
+/** Largest gap between two weight maps over the union of their tickers (absent = 0). */
+function weightGap(a: Record<string, number>, b: Record<string, number>): number {
+  let gap = 0;
+  for (const t of new Set([...Object.keys(a), ...Object.keys(b)])) gap = Math.max(gap, Math.abs((a[t] ?? 0) - (b[t] ?? 0)));
+  return gap;
+}
+
+/**
+ * The benchmark kind to show: the saved choice when the saved weights still fit it (a hand-edited file may
+ * not), else what the weights are — the holdings, 1/n each, or explicit weights (files from the CLI or older
+ * versions have no saved choice).
+ */
+function teBenchmarkOf(s: ScenarioFile): TeBenchmark {
+  const bw = s.options.constraints.benchmarkWeights;
+  const saved = s.form?.teBenchmark;
+  if (!bw) return saved ?? 'current';
+  const n = s.tickers.length;
+  const fits: Record<TeBenchmark, boolean> = {
+    current: weightGap(bw, s.holdings ?? s.options.constraints.currentWeights ?? {}) <= 1e-12,
+    equal: weightGap(bw, Object.fromEntries(s.tickers.map((t) => [t, 1 / n]))) <= 1e-12,
+    custom: true,
+  };
+  if (saved && fits[saved]) return saved;
+  return fits.current ? 'current' : fits.equal ? 'equal' : 'custom';
+}
+
+/** Risk budgets as field text: as typed when they still normalise to the saved budgets, else the saved shares in percent. */
+function budgetsText(s: ScenarioFile): Record<string, string> {
+  const saved = s.options.targets.riskBudgets;
+  if (!saved) return {};
+  const typed = s.form?.riskBudgets;
+  if (typed) {
+    const sum = Object.values(typed).reduce((a, b) => a + b, 0);
+    const normalised = Object.fromEntries(Object.entries(typed).map(([t, v]) => [t, v / sum]));
+    if (weightGap(normalised, saved) <= 1e-12) return Object.fromEntries(Object.entries(typed).map(([t, v]) => [t, numberText(v)]));
+  }
+  return Object.fromEntries(Object.entries(saved).map(([t, v]) => [t, percentText(v)]));
 }
 
 function blFormOf(s: ScenarioFile): BlForm {

@@ -3,7 +3,7 @@ import type { InstrumentSummary } from '../../../shared/api/market-data.js';
 import { call, errorText } from '../lib/api.js';
 import { createLatest } from '../lib/latest.js';
 
-export type Screen = 'data' | 'optimise' | 'scenarios' | 'backtest';
+export type Screen = 'data' | 'optimise' | 'scenarios' | 'backtest' | 'holdings';
 export type Theme = 'light' | 'dark';
 
 const THEME_KEY = 'frontier-theme';
@@ -22,6 +22,8 @@ export interface AppState {
   instrumentsError: string;
   helpOpen: boolean;
   status: string;
+  /** Which part of the Data screen shows (the menu's File → Import opens the import view). */
+  dataView: 'instruments' | 'import';
 }
 
 export const app = $state<AppState>({
@@ -33,6 +35,7 @@ export const app = $state<AppState>({
   helpOpen: false,
   /** One-line status for the status bar (last action). */
   status: '',
+  dataView: 'instruments',
 });
 
 export function setTheme(theme: Theme): void {

@@ -2,7 +2,7 @@
  * Scenario actions of the workbench: save, open, restore after a reload, new, and PDF export.
  * They read and write the one workbench state (workbench.svelte.ts).
  */
-import type { Scenario } from '../../../shared/domain/scenario.js';
+import { savedMaxDrawdown, type Scenario } from '../../../shared/domain/scenario.js';
 import type { ReportSection } from '../../../shared/api/reports.js';
 import { base64ToBytes, call, errorText, newJobId, saveFile } from '../lib/api.js';
 import { defaultForm, validateForm, type OptimiseRequest } from '../forms/optimise-form.js';
@@ -10,12 +10,39 @@ import { formFromScenario, scenarioFromRequest } from '../forms/scenario-form.js
 import { errorSummary } from '../forms/field-labels.js';
 import { parseNumber } from '../forms/parse.js';
 import { app, knownTickers } from './app.svelte.js';
-import { currentKey, formKey, invalidateRuns, persistDraft, recordHistory, requestKey, work } from './workbench.svelte.js';
+import { currentKey, formKey, invalidateRuns, recordHistory, requestKey, work, type Results } from './workbench.svelte.js';
+import { persistDraft } from './autosave.svelte.js';
+import { reportLogo } from '../screens/optimise/report-logo.svelte.js';
 
-function resultsFor(request: OptimiseRequest): Record<string, unknown> | undefined {
-  const r = work.results;
-  if (!r || r.key !== requestKey(request)) return undefined;
-  return { ...(r.optimize ? { optimize: $state.snapshot(r.optimize) } : {}), ...(r.frontier ? { frontier: $state.snapshot(r.frontier) } : {}) };
+/**
+ * The workbench's part of the saved results: what matches the request, and null (remove) for the rest,
+ * so results of older settings do not stay with the new definition. The store merges this into the
+ * saved results, keeping the parts other screens saved (results.backtest, results.stress).
+ */
+function resultsFor(request: OptimiseRequest): Record<string, unknown> {
+  const r = work.results && work.results.key === requestKey(request) ? work.results : null;
+  return {
+    optimize: r?.optimize ? $state.snapshot(r.optimize) : null,
+    frontier: r?.frontier ? $state.snapshot(r.frontier) : null,
+    current: r?.current ? $state.snapshot(r.current) : null,
+  };
+}
+
+/** The workbench results held by a saved scenario (null when it has none), keyed to the form now loaded. */
+function savedResults(s: Scenario): Results | null {
+  const { optimize, frontier, current } = s.results;
+  if (!optimize && !frontier) return null;
+  return {
+    key: currentKey(),
+    ...(optimize ? { optimize } : {}),
+    ...(frontier ? { frontier } : {}),
+    ...(current ? { current } : {}),
+  };
+}
+
+/** The max drawdown of scenario `s`'s saved backtest, as the workbench holds it (null when none). */
+function drawdownOf(s: Scenario): number | null {
+  return savedMaxDrawdown(s.results) ?? null;
 }
 
 /** Saves the form (and results matching it) as a scenario; `asNew` forces a new record. */
@@ -32,14 +59,16 @@ export async function saveScenario(asNew = false): Promise<Scenario | null> {
     const results = resultsFor(request);
     const saved = await call('scenario-save', {
       ...(work.scenarioId !== null && !asNew ? { id: work.scenarioId } : {}),
-      scenario: scenarioFromRequest(work.form.name, request),
-      ...(results ? { results } : {}),
+      scenario: scenarioFromRequest(work.form.name, request, work.form),
+      results,
     });
     work.scenarioId = saved.id;
+    // From the record saved: an update keeps its backtest, a new record (save as) has none of its own yet.
+    work.backtestMaxDrawdown = drawdownOf(saved);
     work.savedKey = formKey();
     work.message = `Saved “${saved.name}”.`;
     app.status = work.message;
-    persistDraft();
+    void persistDraft();
     return saved;
   } catch (e) {
     work.message = `Save failed: ${errorText(e)}`;
@@ -74,18 +103,16 @@ export function loadScenario(s: Scenario): void {
   work.frontierError = '';
   work.scenarioId = s.id;
   work.savedKey = formKey();
-  const key = currentKey();
-  work.results = s.results.optimize || s.results.frontier
-    ? { key, ...(s.results.optimize ? { optimize: s.results.optimize } : {}), ...(s.results.frontier ? { frontier: s.results.frontier } : {}) }
-    : null;
+  work.results = savedResults(s);
+  work.backtestMaxDrawdown = drawdownOf(s);
   work.message = `Opened “${s.name}”.`;
   app.status = work.message;
   recordHistory();
-  persistDraft();
+  void persistDraft();
 }
 
 /**
- * After a reload the draft form comes back from local storage; when it is still the saved scenario's
+ * After a reload the draft form comes back from the store (autosave); when it is still the saved scenario's
  * settings, bring that scenario's results back too (and mark it saved).
  */
 export async function restoreDraftResults(): Promise<void> {
@@ -95,13 +122,13 @@ export async function restoreDraftResults(): Promise<void> {
   try {
     const s = await call('scenario-get', { id });
     if (work.scenarioId !== id || formKey() !== draftKey) return; // the user moved on meanwhile
+    // The drawdown belongs to the scenario, whether or not the draft still matches its saved settings.
+    work.backtestMaxDrawdown = drawdownOf(s);
     const saved = formFromScenario(s, s.results.frontier?.points.length);
     if (JSON.stringify(saved) !== draftKey) return;
     work.savedKey = draftKey;
-    const key = currentKey();
-    if (s.results.optimize || s.results.frontier) {
-      work.results = { key, ...(s.results.optimize ? { optimize: s.results.optimize } : {}), ...(s.results.frontier ? { frontier: s.results.frontier } : {}) };
-    }
+    const restored = savedResults(s);
+    if (restored) work.results = restored;
   } catch {
     // Deleted elsewhere: keep the draft as an unsaved scenario.
     if (work.scenarioId === id) work.scenarioId = null;
@@ -113,16 +140,17 @@ export function newScenario(): void {
   work.form = defaultForm();
   work.results = null;
   work.scenarioId = null;
+  work.backtestMaxDrawdown = null;
   work.savedKey = '';
   work.errors = {};
   work.runError = '';
   work.frontierError = '';
   work.message = '';
-  persistDraft();
+  void persistDraft();
 }
 
 /** The report-export options from the user's choice (only what differs from the API defaults). */
-export function reportRequest(): { sections: ReportSection[]; paper: 'a4' | 'letter'; title?: string; author?: string; portfolioValue?: number } {
+export function reportRequest(): { sections: ReportSection[]; paper: 'a4' | 'letter'; title?: string; author?: string; portfolioValue?: number; logo?: string } {
   const r = work.report;
   const value = parseNumber(r.portfolioValue);
   return {
@@ -131,6 +159,7 @@ export function reportRequest(): { sections: ReportSection[]; paper: 'a4' | 'let
     ...(r.title.trim() ? { title: r.title.trim() } : {}),
     ...(r.author.trim() ? { author: r.author.trim() } : {}),
     ...(value.ok && value.value !== undefined && value.value > 0 ? { portfolioValue: value.value } : {}),
+    ...(reportLogo.dataUrl ? { logo: reportLogo.dataUrl } : {}),
   };
 }
 

@@ -3,13 +3,15 @@
  * the run actions (run, cancel, adopt a frontier point). Scenario actions live in
  * scenario-actions.svelte.ts. Screens read and write this one state.
  */
-import type { FrontierPoint, FrontierResult, OptimizeResult } from '../../../shared/domain/optimize.js';
+import type { FrontierPoint, FrontierResult, OptimizeResult, Performance } from '../../../shared/domain/optimize.js';
 import { REPORT_ONE_PAGE_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
 import { ApiCallError, call, errorText, newJobId, onEvent } from '../lib/api.js';
 import { createHistory } from '../lib/history.js';
 import { createLatest } from '../lib/latest.js';
-import { defaultForm, emptyBl, syncAssets, validateForm, type FieldErrors, type OptimiseForm, type OptimiseRequest } from '../forms/optimise-form.js';
+import { currentEvaluation, withCash } from '../lib/current-portfolio.js';
+import { defaultForm, syncAssets, validateForm, type FieldErrors, type OptimiseForm, type OptimiseRequest } from '../forms/optimise-form.js';
 import { errorSummary } from '../forms/field-labels.js';
+import { withStoredSectors } from '../forms/sector-defaults.js';
 import { app, knownTickers } from './app.svelte.js';
 
 export interface Results {
@@ -19,6 +21,8 @@ export interface Results {
   key: string;
   /** Set when the weights were adopted from a frontier point instead of optimised. */
   adoptedFrom?: number;
+  /** The current holdings evaluated with the same estimators (cash at rf), when there are holdings. */
+  current?: Performance;
 }
 
 export interface JobState {
@@ -50,55 +54,32 @@ export interface WorkbenchState {
   running: boolean;
   jobs: JobState[];
   scenarioId: number | null;
+  /**
+   * Max drawdown of the open scenario's saved backtest (negative fraction), null when it has none. Kept
+   * beside the results, not in them: a backtest can be saved before there are results, and runs replace them.
+   */
+  backtestMaxDrawdown: number | null;
   /** Serialised form as last saved, to show unsaved changes. */
   savedKey: string;
   busy: '' | 'saving' | 'exporting' | 'opening';
   message: string;
 }
 
-const DRAFT_KEY = 'frontier-draft';
-
-function loadDraft(): { form: OptimiseForm; scenarioId: number | null } | null {
-  try {
-    const raw = typeof localStorage !== 'undefined' ? localStorage.getItem(DRAFT_KEY) : null;
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null || !('form' in parsed)) return null;
-    // The draft was written by this module from an OptimiseForm; merge over defaults so older drafts still load.
-    const form = { ...defaultForm(), ...(parsed.form as Partial<OptimiseForm>) };
-    form.bl = { ...emptyBl(), ...form.bl };
-    const scenarioId = 'scenarioId' in parsed && typeof parsed.scenarioId === 'number' ? parsed.scenarioId : null;
-    return { form, scenarioId };
-  } catch {
-    return null;
-  }
-}
-
-const draft = loadDraft();
-
 export const work = $state<WorkbenchState>({
   report: { sections: [...REPORT_ONE_PAGE_SECTIONS], paper: 'a4', title: '', author: '', portfolioValue: '' },
-  form: draft?.form ?? defaultForm(),
+  form: defaultForm(),
   errors: {},
   results: null,
   runError: '',
   frontierError: '',
   running: false,
   jobs: [],
-  scenarioId: draft?.scenarioId ?? null,
+  scenarioId: null,
+  backtestMaxDrawdown: null,
   savedKey: '',
   busy: '',
   message: '',
 });
-
-/** Autosave of the form being edited (nothing typed is lost if the app is killed). */
-export function persistDraft(): void {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ form: $state.snapshot(work.form), scenarioId: work.scenarioId }));
-  } catch {
-    // Storage full or disabled: the draft is a convenience, the scenario store is the record.
-  }
-}
 
 /** A stable key of the settings that determine results. */
 export function requestKey(request: OptimiseRequest | undefined): string {
@@ -128,9 +109,11 @@ export function redo(): void {
   if (s) work.form = JSON.parse(s);
 }
 
+/** Sets the universe; rows for new tickers take their sector from the store (the scenario may override it). */
 export function setTickers(tickers: string[]): void {
+  const before = new Set(Object.keys(work.form.assets));
   work.form.tickers = tickers;
-  work.form.assets = syncAssets(work.form);
+  work.form.assets = withStoredSectors(syncAssets(work.form), before, app.instruments);
 }
 
 // ---- jobs ----
@@ -153,6 +136,10 @@ export function overallProgress(jobs: readonly JobState[]): number | null {
   return total > 0 ? done / total : null;
 }
 
+function rfOf(request: OptimiseRequest): number {
+  return request.options.targets?.rf ?? 0;
+}
+
 function isCancelled(e: unknown): boolean {
   return e instanceof ApiCallError && e.code === 'cancelled';
 }
@@ -168,24 +155,28 @@ export async function runOptimise(): Promise<void> {
   const ticket = runGuard.next();
   const runJob = newJobId('optimize');
   const frontierJob = newJobId('frontier');
+  const evaluation = request.holdings ? currentEvaluation(request.tickers, request.holdings, request.options) : null;
+  const currentJob = evaluation ? newJobId('current') : null;
   work.jobs = [
     { jobId: runJob, label: 'Optimisation', done: 0, total: 0 },
     { jobId: frontierJob, label: 'Frontier', done: 0, total: request.points },
+    ...(currentJob ? [{ jobId: currentJob, label: 'Current', done: 0, total: 0 }] : []),
   ];
   work.running = true;
   work.runError = '';
   work.frontierError = '';
   work.message = '';
   const base = { tickers: request.tickers, window: request.window, options: request.options };
-  const [opt, fr] = await Promise.allSettled([
+  const [opt, fr, cur] = await Promise.allSettled([
     call('optimize-run', { ...base, jobId: runJob }),
     call('optimize-frontier', { ...base, points: request.points, jobId: frontierJob }),
+    evaluation && currentJob ? call('optimize-run', { ...base, options: evaluation.options, jobId: currentJob }) : Promise.resolve(null),
   ]);
   // Newer settings were run (or a scenario opened) meanwhile: these answers are for old inputs.
   if (!runGuard.isCurrent(ticket)) return;
   work.running = false;
   work.jobs = [];
-  const cancelled = (opt.status === 'rejected' && isCancelled(opt.reason)) || (fr.status === 'rejected' && isCancelled(fr.reason));
+  const cancelled = [opt, fr, cur].some((r) => r.status === 'rejected' && isCancelled(r.reason));
   if (cancelled) {
     work.runError = 'Cancelled.';
     return;
@@ -193,10 +184,13 @@ export async function runOptimise(): Promise<void> {
   if (opt.status === 'rejected') work.runError = errorText(opt.reason);
   if (fr.status === 'rejected') work.frontierError = errorText(fr.reason);
   if (opt.status === 'rejected' && fr.status === 'rejected') return;
+  // The current point is an extra: when the holdings cannot be evaluated the chart simply omits it.
+  const current = evaluation && cur.status === 'fulfilled' && cur.value ? withCash(cur.value.performance, evaluation.invested, rfOf(request)) : undefined;
   work.results = {
     key: requestKey(request),
     ...(opt.status === 'fulfilled' ? { optimize: opt.value } : {}),
     ...(fr.status === 'fulfilled' ? { frontier: fr.value } : {}),
+    ...(current ? { current } : {}),
   };
   app.status = opt.status === 'fulfilled' ? `Optimised ${request.tickers.length} assets (${request.options.objective}).` : 'Frontier computed; the optimisation failed.';
 }

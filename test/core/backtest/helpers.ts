@@ -1,5 +1,7 @@
 /** Builds small PriceMatrix fixtures from columns of prices (NaN = no price). */
+import { mulberry32 } from '../../../src-main/core/backtest/prng.js';
 import type { PriceMatrix } from '../../../src-main/core/price-matrix.js';
+import { businessDays } from '../../support/synthetic-prices.js';
 
 export function matrix(dates: string[], columns: Record<string, number[]>): PriceMatrix {
   const tickers = Object.keys(columns);
@@ -13,27 +15,11 @@ export function matrix(dates: string[], columns: Record<string, number[]>): Pric
 }
 
 /** Weekday ISO dates from `start` (UTC), `count` of them. */
-export function weekdays(start: string, count: number): string[] {
-  const out: string[] = [];
-  const d = new Date(`${start}T00:00:00Z`);
-  while (out.length < count) {
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) out.push(d.toISOString().slice(0, 10));
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
-  return out;
-}
+export const weekdays = businessDays;
 
 /** Deterministic random-walk prices (daily drift/vol per asset) on weekdays; seeded. */
 export function syntheticPrices(tickers: string[], days: number, seed = 1, start = '2015-01-01'): PriceMatrix {
-  let a = seed >>> 0;
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const dates = weekdays(start, days);
   const m = tickers.length;

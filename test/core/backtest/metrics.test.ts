@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricsForApi } from '../../../shared/api/backtest.js';
 import { computeMetrics, historicalTail, periodReturns } from '../../../src-main/core/backtest/index.js';
 
 // Daily returns +10 %, −10 %, +10 %, +10 %.
@@ -77,3 +78,29 @@ describe('historical tail', () => {
     expect(t.cvar).toBeCloseTo(0.195, 12);
   });
 });
+
+describe('metrics in the API', () => {
+  it('sends undefined figures as null (JSON has no NaN) and everything else unchanged', () => {
+    // A portfolio that never moves: volatility 0, Sharpe 0/0, Sortino 0/0, no drawdown so no Calmar.
+    const flat = computeMetrics({ dates: ['2021-01-04', '2021-01-05', '2021-01-06'], equity: [100, 100, 100], benchmark: [10, 11, 12] });
+    expect(Number.isNaN(flat.sharpe)).toBe(true);
+    const api = metricsForApi(flat);
+    expect(api.sharpe).toBeNull();
+    expect(api.sortino).toBeNull();
+    expect(api.calmar).toBeNull();
+    expect(api.volatility).toBe(0);
+    expect(api.benchmark!.beta).toBe(0);
+    expect(api.benchmark!.correlation).toBeNull(); // 0 / 0
+    expect(api.benchmark!.cagr).toBe(flat.benchmark!.cagr);
+    // What the wire carries is what the type says: every figure is a finite number or null.
+    const figures = [...Object.values(api), ...Object.values(api.benchmark!)].filter((v) => typeof v !== 'string' && typeof v !== 'object');
+    expect(figures.every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+    expect(Object.values(api).filter((v) => v === null)).toHaveLength(3);
+    const full = metricsForApi(m0());
+    expect(full).toEqual(m0());
+  });
+});
+
+function m0() {
+  return computeMetrics({ dates, equity });
+}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { backtestSettingsSchema, stressSettingsSchema } from '../../../shared/api/backtest.js';
 import { optimizeOptionsSchema } from '../../../shared/domain/optimize.js';
-import { buildBacktestReport, buildStressReport } from '../../../src-main/core/backtest/index.js';
+import { applySourceWindow, buildBacktestReport, buildStressReport } from '../../../src-main/core/backtest/index.js';
 import { optimizePortfolio } from '../../../src-main/core/optimize/index.js';
 import { ok } from '../../../src-main/core/result.js';
 import type { Reoptimize } from '../../../src-main/core/backtest/index.js';
-import { syntheticPrices } from './helpers.js';
+import { matrix, syntheticPrices } from './helpers.js';
 
 const prices = syntheticPrices(['A', 'B', 'C', 'D', 'BENCH'], 800, 3);
 const maxSharpe = optimizeOptionsSchema.parse({ objective: 'max-sharpe' });
@@ -79,5 +79,34 @@ describe('stress report', () => {
     expect(r.value.shocks!.pnl).toBeCloseTo(-0.1, 12);
     expect(r.value.monteCarlo.horizons.map((h) => h.years)).toEqual([1, 5]);
     expect(r.value.monteCarlo.historyDays).toBe(799);
+  });
+});
+
+describe('source window of backtests and stress tests', () => {
+  const dates = ['2021-01-04', '2021-01-05', '2021-01-06', '2021-01-07', '2021-01-08', '2021-01-11'];
+  const nan = Number.NaN;
+  // B misses the 2nd and 5th dates; the benchmark misses the 3rd (it must not remove it).
+  const grid = matrix(dates, { A: [1, 2, 3, 4, 5, 6], B: [10, nan, 30, 40, nan, 60], X: [7, 7, nan, 7, 7, 7] });
+
+  it('keeps complete rows of the traded assets only, then the last N returns', () => {
+    const complete = applySourceWindow(grid, ['A', 'B'], { completeRows: true });
+    if (!complete.ok) throw new Error(complete.error.message);
+    expect(complete.value.dates).toEqual(['2021-01-04', '2021-01-06', '2021-01-07', '2021-01-11']);
+    expect(complete.value.tickers).toEqual(['A', 'B', 'X']);
+    expect(Array.from(complete.value.values.subarray(3, 6))).toEqual([3, 30, nan]);
+    const last = applySourceWindow(grid, ['A', 'B'], { completeRows: true, last: 2 });
+    if (!last.ok) throw new Error(last.error.message);
+    expect(last.value.dates).toEqual(['2021-01-06', '2021-01-07', '2021-01-11']);
+    const onlyA = applySourceWindow(grid, ['A'], { completeRows: true, last: 3 });
+    if (!onlyA.ok) throw new Error(onlyA.error.message);
+    expect(onlyA.value.dates).toEqual(dates.slice(2));
+  });
+
+  it('returns the prices untouched without a window and a typed error when fewer than 3 dates remain', () => {
+    const same = applySourceWindow(grid, ['A', 'B'], { completeRows: false });
+    expect(same.ok && same.value).toBe(grid);
+    const few = applySourceWindow(grid, ['A', 'B'], { completeRows: true, start: '2021-01-07' });
+    expect(few.ok).toBe(false);
+    if (!few.ok) expect(few.error.code).toBe('insufficient-data');
   });
 });

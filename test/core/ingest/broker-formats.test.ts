@@ -133,3 +133,27 @@ describe('IBKR Flex Query', () => {
     expect(at(f.transactions, 4)).toMatchObject({ type: 'sell', quantity: -5, amount: 2099 });
   });
 });
+
+describe('IBKR Flex Query with BOF/BOS/HEADER/DATA records', () => {
+  it('reads trades, cash transactions and open positions from their sections; envelope and other sections skipped', () => {
+    const f = parseFixture('ibkr-flex-sections.csv');
+    expect(f.format).toBe('ibkr-flex');
+    expect(f.errors).toEqual([]);
+    expect(at(f.transactions, 5)).toMatchObject({ account: 'U7654321', date: '2024-01-16', type: 'buy', ticker: 'AAPL', quantity: 20, price: 185.5, fee: 1, amount: -3711, currency: 'USD', externalId: '3761234501' });
+    expect(at(f.transactions, 6).externalId).toBe('3761234502');
+    expect(at(f.transactions, 7)).toMatchObject({ type: 'sell', ticker: 'ASML', quantity: -3, amount: 2713.1, currency: 'EUR' });
+    expect(at(f.transactions, 11)).toMatchObject({ date: '2024-05-16', type: 'dividend', ticker: 'AAPL', amount: 9.6 });
+    expect(at(f.transactions, 12)).toMatchObject({ type: 'tax', amount: -1.44 });
+    expect(at(f.transactions, 13)).toMatchObject({ type: 'deposit', amount: 10000, ticker: null });
+    expect(at(f.transactions, 14)).toMatchObject({ type: 'withdrawal', amount: -500 });
+    expect(at(f.transactions, 15)).toMatchObject({ type: 'interest', amount: 3.21 });
+    expect(f.transactions).toHaveLength(8);
+    expect(f.positions).toEqual([expect.objectContaining({ account: 'U7654321', asOf: '2024-12-31', ticker: 'AAPL', quantity: 40, price: 250.42, value: 10016.8, costBasis: 7422, line: 19 })]);
+    const skipped = new Map(f.skipped.map((s) => [s.line, s.reason]));
+    expect(skipped.get(1)).toBe('BOF record');
+    expect(skipped.get(8)).toBe('EOS record');
+    expect(skipped.get(22)).toBe('section CRTT is not imported');
+    expect(skipped.get(23)).toBe('section CRTT is not imported');
+    expect(skipped.get(26)).toBe('EOF record');
+  });
+});

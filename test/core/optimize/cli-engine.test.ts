@@ -69,11 +69,12 @@ describe('frontier estimate | optimize | frontier --json', () => {
   it('estimate prints tickers, expected returns and the covariance matrix', async () => {
     const r = await cli('estimate', '--prices', csv, '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { tickers: string[]; expectedReturns: Record<string, number>; covariance: number[][] };
+    const j = JSON.parse(r.out) as { tickers: string[]; expectedReturns: Record<string, number>; covariance: number[][]; covarianceKernel: string };
     expect(j.tickers).toEqual(prices.tickers);
     expect(Object.keys(j.expectedReturns)).toEqual(prices.tickers);
     expect(j.covariance).toHaveLength(5);
     expect(j.covariance[1]![2]).toBe(j.covariance[2]![1]);
+    expect(j.covarianceKernel).toMatch(/^(js|native-(avx512f|avx2\+fma|generic))$/);
   });
 
   it('optimize prints weights, performance, status and diagnostics; views add prior/posterior', async () => {

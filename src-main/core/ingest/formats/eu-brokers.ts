@@ -1,8 +1,10 @@
-/** European brokers: Trading 212 history and DEGIRO transactions (headers in the user's language). */
-import { columnIndex, findHeaderRowWith } from '../columns.js';
+/** European brokers: Trading 212 history and DEGIRO transactions, account statement and portfolio (headers in the user's language). */
+import { columnIndex, columnsByName, findHeaderRowWith } from '../columns.js';
 import type { SourceTable } from '../source.js';
-import { parseTransactionTable } from '../transactions-table.js';
+import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { TransactionRow } from '../types.js';
+import { degiroAccount } from './degiro-account.js';
+import { degiroPortfolio } from './degiro-portfolio.js';
 import type { FormatDefinition } from './format.js';
 
 const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
@@ -18,25 +20,19 @@ export const trading212: FormatDefinition = {
   parse(table, ctx) {
     const i = findHeaderRowWith(table.rows, ['Action', 'Time', 'ISIN', 'Ticker'], 3);
     const h = headerCells(table, i);
-    const col = (...names: string[]): number | undefined => {
-      const k = columnIndex(h, ...names);
-      return k < 0 ? undefined : k;
-    };
-    const cols = Object.fromEntries(
-      Object.entries({
-        type: col('Action'),
-        date: col('Time'),
-        isin: col('ISIN'),
-        ticker: col('Ticker'),
-        description: col('Name'),
-        externalId: col('ID'),
-        quantity: col('No. of shares'),
-        price: col('Price / share'),
-        amount: col('Total'),
-        currency: col('Currency (Total)'),
-        fee: col('Currency conversion fee'),
-      }).filter(([, v]) => v !== undefined),
-    );
+    const cols = columnsByName<TxColumn>(h, {
+      type: ['Action'],
+      date: ['Time'],
+      isin: ['ISIN'],
+      ticker: ['Ticker'],
+      description: ['Name'],
+      externalId: ['ID'],
+      quantity: ['No. of shares'],
+      price: ['Price / share'],
+      amount: ['Total'],
+      currency: ['Currency (Total)'],
+      fee: ['Currency conversion fee'],
+    });
     const out = parseTransactionTable(table, {
       headerIndex: i,
       cols,
@@ -45,9 +41,7 @@ export const trading212: FormatDefinition = {
       signs: 'by-type',
     });
     // Prices are in the instrument's currency; GBX (pence) prices of LSE shares become GBP so price × quantity matches the total.
-    const priceCcy = col('Currency (Price / share)');
-    const taxCol = col('Withholding tax');
-    const taxCcy = col('Currency (Withholding tax)');
+    const { priceCcy, taxCol, taxCcy } = columnsByName(h, { priceCcy: ['Currency (Price / share)'], taxCol: ['Withholding tax'], taxCcy: ['Currency (Withholding tax)'] });
     const extra: TransactionRow[] = [];
     const byLine = new Map(table.rows.map((r) => [r.line, r]));
     for (const t of out.transactions) {
@@ -137,5 +131,5 @@ export const degiroTransactions: FormatDefinition = {
   },
 };
 
-export const euBrokerFormats: FormatDefinition[] = [trading212, degiroTransactions];
+export const euBrokerFormats: FormatDefinition[] = [trading212, degiroTransactions, degiroAccount, degiroPortfolio];
 

@@ -1,4 +1,5 @@
 /** What a format module provides: a detector over the table's content and a parser. */
+import { findHeaderRow } from '../columns.js';
 import type { SourceTable } from '../source.js';
 import type { ImportKind, IngestIssue, IngestOptions, PositionRow, PriceSeries, SkippedRow, TransactionRow, WidePrices } from '../types.js';
 
@@ -30,4 +31,25 @@ export interface FormatDefinition {
 
 export function failed(errors: IngestIssue[], header: string[] = []): FormatOutput {
   return { skipped: [], warnings: [], errors, header };
+}
+
+/**
+ * A format recognised by a run of header names starting a row within its first `within` rows; `parse`
+ * gets that row's index and its trimmed cells.
+ */
+export function headerFormat(
+  def: Pick<FormatDefinition, 'id' | 'label' | 'kind'> & { header: readonly string[]; within: number },
+  parse: (table: SourceTable, ctx: FormatContext, headerIndex: number, header: string[]) => FormatOutput,
+): FormatDefinition {
+  const find = (table: SourceTable): number => findHeaderRow(table.rows, def.header, def.within);
+  return {
+    id: def.id,
+    label: def.label,
+    kind: def.kind,
+    detect: (table) => (find(table) >= 0 ? 0.95 : 0),
+    parse(table, ctx) {
+      const i = find(table);
+      return parse(table, ctx, i, table.rows[i]!.cells.map((c) => c.trim()));
+    },
+  };
 }

@@ -8,7 +8,6 @@ import { looksNumeric } from '../numbers.js';
 import { ohlcColumns, parseLongPrices, type PriceField } from '../prices-long.js';
 import type { SourceTable } from '../source.js';
 import { isBlank, normHeader } from '../table.js';
-import type { PriceSeries } from '../types.js';
 import { parseWideTable } from '../wide-prices.js';
 import { failed, type FormatDefinition, type FormatOutput } from './format.js';
 
@@ -183,30 +182,9 @@ export const widePrices: FormatDefinition = {
       ...(ctx.options.decimal ? { decimal: ctx.options.decimal } : {}),
     });
     const header = headerOf(table, firstRowIndex(table));
-    if (!r.matrix) return failed(r.errors, header);
-    return { wide: { matrix: r.matrix, currency: ctx.options.currency ?? null }, skipped: [], warnings: r.warnings, errors: [], header };
+    if (!r.matrix || !r.lines) return failed(r.errors, header);
+    return { wide: { matrix: r.matrix, lines: r.lines, currency: ctx.options.currency ?? null }, skipped: [], warnings: r.warnings, errors: [], header };
   },
 };
-
-/** One series per column of a wide matrix: the value is stored as the close; missing cells are left out. */
-export function matrixToSeries(m: { dates: string[]; tickers: string[]; values: Float64Array }, currency: string | null): PriceSeries[] {
-  const n = m.tickers.length;
-  return m.tickers.map((ticker, j) => {
-    let count = 0;
-    for (let t = 0; t < m.dates.length; t++) if (!Number.isNaN(m.values[t * n + j]!)) count++;
-    const close = new Float64Array(count);
-    const dates: string[] = new Array(count);
-    let k = 0;
-    for (let t = 0; t < m.dates.length; t++) {
-      const v = m.values[t * n + j]!;
-      if (Number.isNaN(v)) continue;
-      close[k] = v;
-      dates[k++] = m.dates[t]!;
-    }
-    const nan = (): Float64Array => new Float64Array(count).fill(Number.NaN);
-    const series: PriceSeries = { ticker, currency, dates, open: nan(), high: nan(), low: nan(), close, adjClose: nan(), volume: nan() };
-    return series;
-  });
-}
 
 export const priceFormats: FormatDefinition[] = [yfinanceMulti, stooqBulk, yahooFinance, nasdaqCom, investingCom, stooqDaily, googleSheets, widePrices];

@@ -1,11 +1,11 @@
 /** US brokers: Charles Schwab (transactions, positions), Fidelity (positions, history), Robinhood. */
-import { columnIndex, findHeaderRow } from '../columns.js';
+import { columnIndex, columnsByName, findHeaderRow } from '../columns.js';
 import { decideDateColumn } from '../dates.js';
 import { parsePositionTable } from '../positions-table.js';
 import type { SourceTable } from '../source.js';
 import { normHeader, type TableRow } from '../table.js';
-import { parseTransactionTable } from '../transactions-table.js';
-import type { FormatContext, FormatDefinition } from './format.js';
+import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
+import { headerFormat, type FormatContext, type FormatDefinition } from './format.js';
 
 const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
 const text = (r: TableRow): string => r.cells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
@@ -32,28 +32,20 @@ function schwabAccount(table: SourceTable, ctx: FormatContext): string {
 
 const SCHWAB_TX = ['Date', 'Action', 'Symbol', 'Description', 'Quantity', 'Price', 'Fees & Comm', 'Amount'];
 
-export const schwabTransactions: FormatDefinition = {
-  id: 'schwab-transactions',
-  label: 'Charles Schwab transactions',
-  kind: 'transactions',
-  detect: (table) => (findHeaderRow(table.rows, SCHWAB_TX, 5) >= 0 ? 0.95 : 0),
-  parse(table, ctx) {
-    const i = findHeaderRow(table.rows, SCHWAB_TX, 5);
-    const h = headerCells(table, i);
-    const out = parseTransactionTable(table, {
-      headerIndex: i,
-      cols: { date: 0, type: 1, ticker: 2, description: 3, quantity: 4, price: 5, fee: 6, amount: 7 },
-      account: schwabAccount(table, ctx),
-      currency: ctx.options.currency ?? 'USD',
-      signs: 'by-type',
-      dateOrder: 'mdy',
-      ...(ctx.options.decimal ? { decimal: ctx.options.decimal } : {}),
-      isNoise: (r) => (/^transactions total$/i.test((r.cells[0] ?? '').trim()) ? 'total row' : null),
-    });
-    // Splits, transfers of shares and the like keep the file's sign (Schwab writes the shares added).
-    return { ...out, header: h };
-  },
-};
+export const schwabTransactions = headerFormat({ id: 'schwab-transactions', label: 'Charles Schwab transactions', kind: 'transactions', header: SCHWAB_TX, within: 5 }, (table, ctx, i, h) => {
+  const out = parseTransactionTable(table, {
+    headerIndex: i,
+    cols: { date: 0, type: 1, ticker: 2, description: 3, quantity: 4, price: 5, fee: 6, amount: 7 },
+    account: schwabAccount(table, ctx),
+    currency: ctx.options.currency ?? 'USD',
+    signs: 'by-type',
+    dateOrder: 'mdy',
+    ...(ctx.options.decimal ? { decimal: ctx.options.decimal } : {}),
+    isNoise: (r) => (/^transactions total$/i.test((r.cells[0] ?? '').trim()) ? 'total row' : null),
+  });
+  // Splits, transfers of shares and the like keep the file's sign (Schwab writes the shares added).
+  return { ...out, header: h };
+});
 
 export const schwabPositions: FormatDefinition = {
   id: 'schwab-positions',
@@ -100,41 +92,33 @@ const fidelityTicker = (raw: string): string | null => {
   return t === '' ? null : t;
 };
 
-export const fidelityPositions: FormatDefinition = {
-  id: 'fidelity-positions',
-  label: 'Fidelity Portfolio_Positions',
-  kind: 'positions',
-  detect: (table) => (findHeaderRow(table.rows, ['Account Number', 'Account Name', 'Symbol', 'Description', 'Quantity'], 5) >= 0 ? 0.95 : 0),
-  parse(table, ctx) {
-    const i = findHeaderRow(table.rows, ['Account Number', 'Account Name', 'Symbol', 'Description', 'Quantity'], 5);
-    const h = headerCells(table, i);
-    const downloaded = table.rows.find((r) => /date downloaded/i.test(text(r)));
-    const asOf = (downloaded ? dateInText(text(downloaded)) : null) ?? dateInText(ctx.file.replace(/_/g, ' '));
-    const out = parsePositionTable(table, {
-      headerIndex: i,
-      cols: {
-        account: 0,
-        ticker: 2,
-        description: 3,
-        quantity: 4,
-        price: columnIndex(h, 'Last Price'),
-        value: columnIndex(h, 'Current Value'),
-        costBasis: columnIndex(h, 'Cost Basis Total'),
-      },
-      account: ctx.options.account ?? 'default',
-      asOf,
-      currency: ctx.options.currency ?? 'USD',
-      isNoise: (r) => {
-        const sym = (r.cells[2] ?? '').trim();
-        if (/pending activity/i.test(sym)) return 'pending activity';
-        if (sym.endsWith('**')) return `${sym}: money-market cash sweep`;
-        return null;
-      },
-      ticker: fidelityTicker,
-    });
-    return { positions: out.positions, skipped: out.skipped, warnings: [], errors: out.errors, header: h };
-  },
-};
+export const fidelityPositions = headerFormat({ id: 'fidelity-positions', label: 'Fidelity Portfolio_Positions', kind: 'positions', header: ['Account Number', 'Account Name', 'Symbol', 'Description', 'Quantity'], within: 5 }, (table, ctx, i, h) => {
+  const downloaded = table.rows.find((r) => /date downloaded/i.test(text(r)));
+  const asOf = (downloaded ? dateInText(text(downloaded)) : null) ?? dateInText(ctx.file.replace(/_/g, ' '));
+  const out = parsePositionTable(table, {
+    headerIndex: i,
+    cols: {
+      account: 0,
+      ticker: 2,
+      description: 3,
+      quantity: 4,
+      price: columnIndex(h, 'Last Price'),
+      value: columnIndex(h, 'Current Value'),
+      costBasis: columnIndex(h, 'Cost Basis Total'),
+    },
+    account: ctx.options.account ?? 'default',
+    asOf,
+    currency: ctx.options.currency ?? 'USD',
+    isNoise: (r) => {
+      const sym = (r.cells[2] ?? '').trim();
+      if (/pending activity/i.test(sym)) return 'pending activity';
+      if (sym.endsWith('**')) return `${sym}: money-market cash sweep`;
+      return null;
+    },
+    ticker: fidelityTicker,
+  });
+  return { positions: out.positions, skipped: out.skipped, warnings: [], errors: out.errors, header: h };
+});
 
 export const fidelityHistory: FormatDefinition = {
   id: 'fidelity-history',
@@ -148,16 +132,18 @@ export const fidelityHistory: FormatDefinition = {
       headerIndex: i,
       cols: {
         date: 0,
-        type: columnIndex(h, 'Action'),
-        ticker: columnIndex(h, 'Symbol'),
-        description: columnIndex(h, 'Description', 'Security Description'),
-        quantity: columnIndex(h, 'Quantity'),
-        price: columnIndex(h, 'Price', 'Price ($)'),
-        fee: columnIndex(h, 'Commission', 'Commission ($)'),
-        fee2: columnIndex(h, 'Fees', 'Fees ($)'),
-        amount: columnIndex(h, 'Amount', 'Amount ($)'),
-        ...(columnIndex(h, 'Account Number') >= 0 ? { account: columnIndex(h, 'Account Number') } : {}),
-        ...(columnIndex(h, 'Currency') >= 0 ? { currency: columnIndex(h, 'Currency') } : {}),
+        ...columnsByName<TxColumn>(h, {
+          type: ['Action'],
+          ticker: ['Symbol'],
+          description: ['Description', 'Security Description'],
+          quantity: ['Quantity'],
+          price: ['Price', 'Price ($)'],
+          fee: ['Commission', 'Commission ($)'],
+          fee2: ['Fees', 'Fees ($)'],
+          amount: ['Amount', 'Amount ($)'],
+          account: ['Account Number'],
+          currency: ['Currency'],
+        }),
       },
       account: ctx.options.account ?? 'default',
       currency: ctx.options.currency ?? 'USD',
@@ -179,25 +165,17 @@ function findAction(table: SourceTable): number {
 
 const ROBINHOOD = ['Activity Date', 'Process Date', 'Settle Date', 'Instrument', 'Description', 'Trans Code', 'Quantity', 'Price', 'Amount'];
 
-export const robinhood: FormatDefinition = {
-  id: 'robinhood',
-  label: 'Robinhood activity report',
-  kind: 'transactions',
-  detect: (table) => (findHeaderRow(table.rows, ROBINHOOD, 3) >= 0 ? 0.95 : 0),
-  parse(table, ctx) {
-    const i = findHeaderRow(table.rows, ROBINHOOD, 3);
-    const h = headerCells(table, i);
-    const out = parseTransactionTable(table, {
-      headerIndex: i,
-      cols: { date: 0, ticker: 3, description: 4, type: 5, quantity: 6, price: 7, amount: 8 },
-      account: ctx.options.account ?? 'default',
-      currency: ctx.options.currency ?? 'USD',
-      signs: 'by-type',
-      dateOrder: 'mdy',
-    });
-    return { ...out, header: h };
-  },
-};
+export const robinhood = headerFormat({ id: 'robinhood', label: 'Robinhood activity report', kind: 'transactions', header: ROBINHOOD, within: 3 }, (table, ctx, i, h) => {
+  const out = parseTransactionTable(table, {
+    headerIndex: i,
+    cols: { date: 0, ticker: 3, description: 4, type: 5, quantity: 6, price: 7, amount: 8 },
+    account: ctx.options.account ?? 'default',
+    currency: ctx.options.currency ?? 'USD',
+    signs: 'by-type',
+    dateOrder: 'mdy',
+  });
+  return { ...out, header: h };
+});
 
 export const usBrokerFormats: FormatDefinition[] = [schwabTransactions, schwabPositions, fidelityPositions, fidelityHistory, robinhood];
 

@@ -1,10 +1,10 @@
 /** Vanguard `OfxDownload.csv` (holdings table, then transactions table) and E*TRADE transactions. */
-import { columnIndex, findHeaderRow } from '../columns.js';
+import { columnIndex, columnsByName, findHeaderRow } from '../columns.js';
 import type { SourceTable } from '../source.js';
 import { isBlank } from '../table.js';
-import { parseTransactionTable } from '../transactions-table.js';
+import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { SkippedRow } from '../types.js';
-import type { FormatDefinition } from './format.js';
+import { headerFormat, type FormatDefinition } from './format.js';
 
 const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
 const VANGUARD_TX = ['Account Number', 'Trade Date', 'Settlement Date', 'Transaction Type'];
@@ -51,32 +51,22 @@ export const vanguard: FormatDefinition = {
 
 const ETRADE = ['TransactionDate', 'TransactionType', 'SecurityType', 'Symbol', 'Quantity', 'Amount'];
 
-export const etrade: FormatDefinition = {
-  id: 'etrade',
-  label: 'E*TRADE transactions',
-  kind: 'transactions',
-  detect: (table) => (findHeaderRow(table.rows, ETRADE, 10) >= 0 ? 0.95 : 0),
-  parse(table, ctx) {
-    const i = findHeaderRow(table.rows, ETRADE, 10);
-    const h = headerCells(table, i);
-    const accountRow = table.rows.slice(0, i).find((r) => /^for account:?$/i.test((r.cells[0] ?? '').trim()));
-    const out = parseTransactionTable(table, {
-      headerIndex: i,
-      cols: {
-        date: 0,
-        type: 1,
-        ticker: 3,
-        quantity: 4,
-        amount: 5,
-        price: columnIndex(h, 'Price'),
-        fee: columnIndex(h, 'Commission'),
-        description: columnIndex(h, 'Description'),
-      },
-      account: ctx.options.account ?? (accountRow?.cells[1]?.trim() || 'default'),
-      currency: ctx.options.currency ?? 'USD',
-      signs: 'as-is',
-      dateOrder: 'mdy',
-    });
-    return { ...out, header: h };
-  },
-};
+export const etrade = headerFormat({ id: 'etrade', label: 'E*TRADE transactions', kind: 'transactions', header: ETRADE, within: 10 }, (table, ctx, i, h) => {
+  const accountRow = table.rows.slice(0, i).find((r) => /^for account:?$/i.test((r.cells[0] ?? '').trim()));
+  const out = parseTransactionTable(table, {
+    headerIndex: i,
+    cols: {
+      date: 0,
+      type: 1,
+      ticker: 3,
+      quantity: 4,
+      amount: 5,
+      ...columnsByName<TxColumn>(h, { price: ['Price'], fee: ['Commission'], description: ['Description'] }),
+    },
+    account: ctx.options.account ?? (accountRow?.cells[1]?.trim() || 'default'),
+    currency: ctx.options.currency ?? 'USD',
+    signs: 'as-is',
+    dateOrder: 'mdy',
+  });
+  return { ...out, header: h };
+});

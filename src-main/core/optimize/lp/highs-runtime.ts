@@ -73,6 +73,10 @@ export interface LpOutcome {
   /** Wall time of the solve itself in ms. */
   solveMs: number;
   isMip: boolean;
+  /** MIPs only: whether an integer-feasible solution was found (also when stopped early by a limit). */
+  mipFeasible?: boolean;
+  /** MIPs only: the best bound on the objective; objective − bound is the most a better solution can gain. */
+  mipDualBound?: number;
   /** For infeasible models: rows / columns of an irreducible infeasible subsystem, when HiGHS finds one. */
   iisRows?: number[];
   iisCols?: number[];
@@ -107,6 +111,8 @@ export interface RunOptions {
    * 'interrupted'. Job cancellation is an Atomics flag, so it is visible during the blocking solve.
    */
   shouldStop?: () => boolean;
+  /** MIPs: a feasible starting solution (one value per column), so a time limit still leaves a solution that good. */
+  start?: Float64Array;
 }
 
 /** Solves one LP / QP / MIP given as typed arrays; never throws on solver outcomes, only on malformed models. */
@@ -115,6 +121,13 @@ export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): 
   try {
     m.options.set({ output_flag: false, ...run.options });
     m.passModel(model);
+    if (run.start) {
+      try {
+        m.setSolution({ colValue: run.start });
+      } catch {
+        // A start HiGHS rejects only costs the head start; the search itself is unchanged.
+      }
+    }
     const t0 = performance.now();
     let code: ModelStatusCode;
     try {
@@ -143,6 +156,15 @@ export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): 
     } catch {
       // not available after a failed solve
     }
+    // HiGHS reports primal_solution_status 2 (feasible) for an incumbent, also when a limit stopped the search.
+    let mip: { mipFeasible: boolean; mipDualBound: number } | undefined;
+    if (isMip) {
+      try {
+        mip = { mipFeasible: Number(m.info.get('primal_solution_status')) === 2, mipDualBound: Number(m.info.get('mip_dual_bound')) };
+      } catch {
+        mip = { mipFeasible: false, mipDualBound: NaN };
+      }
+    }
     let iis: { iisRows: number[]; iisCols: number[] } | undefined;
     if (code === 8 && !isMip) {
       try {
@@ -154,6 +176,7 @@ export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): 
     }
     return {
       ...iis,
+      ...mip,
       status: STATUS_NAMES[code],
       optimal: code === 7,
       objective,

@@ -2,6 +2,10 @@
 import type { BacktestReport, StressReport } from '../../../../shared/api/backtest.js';
 import { call, errorText, newJobId, onEvent } from '../../lib/api.js';
 import { defaultBacktestForm, type BacktestForm } from './backtest-form.js';
+import { overDefaults } from '../../forms/draft-form.js';
+import { registerDraftPart } from '../../state/autosave.svelte.js';
+import { work } from '../../state/workbench.svelte.js';
+import { savedMaxDrawdown, type Scenario } from '../../../../shared/domain/scenario.js';
 
 export interface BacktestTabState {
   form: BacktestForm;
@@ -19,6 +23,15 @@ export const bt = $state<BacktestTabState>({
   error: '',
   stressError: '',
   job: null,
+});
+
+// The settings belong to the scenario draft: autosaved app-wide with the workbench form, restored on start.
+// The spread reads every field, so the autosave effect sees each edit.
+registerDraftPart('backtest', {
+  snapshot: () => ({ ...bt.form }),
+  restore: (raw) => {
+    bt.form = overDefaults(defaultBacktestForm(), raw);
+  },
 });
 
 onEvent('job-progress', (p) => {
@@ -48,6 +61,17 @@ export async function cancelJob(): Promise<void> {
 }
 
 /**
+ * Shows the max drawdown of the backtest now saved with scenario `id` in the Optimise key metrics, as
+ * opening the scenario would; only when the workbench holds that scenario. It is kept on the workbench
+ * even before there are results, so an Optimise run afterwards shows it too.
+ */
+function showSavedDrawdown(id: number, results: Scenario['results']): void {
+  const maxDrawdown = savedMaxDrawdown(results);
+  if (work.scenarioId !== id || maxDrawdown === undefined) return;
+  work.backtestMaxDrawdown = maxDrawdown;
+}
+
+/**
  * Saves the last backtest and stress results into the saved scenario (results.backtest / results.stress),
  * keeping its definition and other results, so the PDF report includes them.
  */
@@ -56,11 +80,12 @@ export async function attachToScenario(id: number): Promise<string> {
   try {
     const saved = await call('scenario-get', { id });
     const { id: _id, createdAt: _c, updatedAt: _u, results, ...definition } = saved;
-    await call('scenario-save', {
+    const updated = await call('scenario-save', {
       id,
       scenario: definition,
       results: { ...results, ...(bt.report ? { backtest: bt.report } : {}), ...(bt.stress ? { stress: bt.stress } : {}) },
     });
+    showSavedDrawdown(id, updated.results);
     return `Saved the ${bt.report ? 'backtest' : ''}${bt.report && bt.stress ? ' and ' : ''}${bt.stress ? 'stress tests' : ''} to “${saved.name}”; the PDF report includes them.`;
   } catch (e) {
     return `Could not save to the scenario: ${errorText(e)}`;

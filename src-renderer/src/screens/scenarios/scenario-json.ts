@@ -11,6 +11,7 @@ export function scenarioFileOf(s: Scenario): ScenarioFile {
     options: s.options,
     ...(s.holdings ? { holdings: s.holdings } : {}),
     ...(s.notes !== undefined ? { notes: s.notes } : {}),
+    ...(s.form ? { form: s.form } : {}),
   };
 }
 

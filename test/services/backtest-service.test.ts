@@ -2,12 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BacktestReport, StressReport } from '../../../shared/api/backtest.js';
-import type { JobProgress } from '../../../shared/api.js';
-import { createRuntime, type Runtime } from '../../../src-main/services/runtime.js';
-import { frontier } from '../../support/cli.js';
-import { tempDir } from '../../support/temp.js';
-import { syntheticPrices } from './helpers.js';
+import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
+import type { JobProgress } from '../../shared/api.js';
+import { createRuntime, type Runtime } from '../../src-main/services/runtime.js';
+import { frontier } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+import { syntheticPrices } from '../core/backtest/helpers.js';
 
 const dir = tempDir();
 const db = join(dir, 'bt.db');
@@ -95,6 +95,18 @@ describe('backtest service', () => {
     expect(s.correlationShock.shocked.averageCorrelation).toBeGreaterThanOrEqual(0.95 - 1e-9);
     expect(s.monteCarlo.historyDays).toBe(1499);
     expect(s.windows.map((w) => w.name)).toContain('COVID-19 crash');
+  });
+
+  it('honours the window: the last N returns for backtests and stress tests', async () => {
+    const weights = { S00: 0.5, S01: 0.5 };
+    const bt = await runtime.call('backtest-run', { tickers: ['S00', 'S01'], window: { last: 300 }, settings: { weights, benchmark: 'IDX' } });
+    expect(bt.ok, JSON.stringify(bt)).toBe(true);
+    const report = (bt as { ok: true; data: BacktestReport }).data;
+    expect(report.equity.map((e) => e.date)).toEqual(prices.dates.slice(1500 - 301));
+    expect(report.benchmark).toHaveLength(301);
+    const st = await runtime.call('stress-run', { tickers: ['S00', 'S01'], window: { last: 400, completeRows: true }, settings: { weights, monteCarlo: { paths: 500 } } });
+    expect(st.ok, JSON.stringify(st)).toBe(true);
+    expect((st as { ok: true; data: StressReport }).data.monteCarlo.historyDays).toBe(400);
   });
 
   it('the CLI reads the same database with --db --tickers', () => {

@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BacktestReport, StressReport } from '../../../shared/api/backtest.js';
-import { frontier } from '../../support/cli.js';
-import { tempDir } from '../../support/temp.js';
-import { syntheticPrices } from './helpers.js';
+import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
+import { frontier } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+import { syntheticPrices } from '../core/backtest/helpers.js';
 
 const dir = tempDir();
 const prices = syntheticPrices(['AAA', 'BBB', 'CCC', 'IDX'], 600, 5, '2019-01-01');
@@ -64,6 +64,31 @@ describe('frontier backtest', () => {
     expect(run.stdout).toMatch(/worst drawdowns/);
   });
 
+  it('honours the source window: --last N returns and --complete-rows (the benchmark never drops a date)', () => {
+    const last = frontier(['backtest', '--prices', csv, '--weights', weights, '--benchmark', 'IDX', '--last', '250', '--json']);
+    expect(last.code, last.stderr).toBe(0);
+    const r = last.json<BacktestReport>();
+    expect(r.equity).toHaveLength(251);
+    expect(r.equity[0]!.date).toBe(prices.dates[600 - 251]);
+    expect(r.benchmark![0]!.date).toBe(prices.dates[600 - 251]);
+    // BBB has no prices on the first 100 days: complete rows start on day 100, and it is held from the start.
+    const complete = frontier(['backtest', '--prices', csv, '--weights', weights, '--complete-rows', '--json']);
+    expect(complete.code, complete.stderr).toBe(0);
+    const c = complete.json<BacktestReport>();
+    expect(c.equity[0]!.date).toBe(prices.dates[100]);
+    expect(c.equity).toHaveLength(500);
+    expect(c.rebalances[0]!.weights.BBB).toBeCloseTo(0.3, 2);
+    // Both: the last 50 returns of the complete rows.
+    const both = frontier(['backtest', '--prices', csv, '--weights', weights, '--complete-rows', '--last', '50', '--json']);
+    expect(both.json<BacktestReport>().equity.map((e) => e.date)).toEqual(prices.dates.slice(549));
+  });
+
+  it('rejects a window that keeps too few dates with exit 1', () => {
+    const run = frontier(['backtest', '--prices', csv, '--weights', weights, '--start', prices.dates[598]!, '--last', '2', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/price window|dates/);
+  });
+
   it('rejects a bad --rebalance with one line and exit 1', () => {
     const run = frontier(['backtest', '--prices', csv, '--weights', weights, '--rebalance', 'weekly']);
     expect(run.code).toBe(1);
@@ -84,9 +109,26 @@ describe('frontier stress', () => {
     expect(r.windows[0]!.portfolioReturn).not.toBeNull();
     expect(r.correlationShock.level).toBe(0.9);
     expect(r.correlationShock.shocked.volatility).toBeGreaterThan(0);
+    // Historical CVaR (scenarios re-coloured to the shocked covariance) next to the parametric one.
+    expect(r.correlationShock.historicalScenarios).toBe(499); // days where AAA, BBB (from day 100) and CCC have returns
+    expect(r.correlationShock.historicalNote).toBeNull();
+    expect(r.correlationShock.shocked.historicalCvar).toBeGreaterThan(r.correlationShock.base.historicalCvar!);
     expect(r.shocks!.pnl).toBeCloseTo(-0.1, 12);
     expect(r.monteCarlo.paths).toBe(2000);
     expect(r.monteCarlo.fan[0]).toEqual({ day: 0, p5: 1, p25: 1, p50: 1, p75: 1, p95: 1 });
+  });
+
+  it('honours --last for the stress tests (Monte Carlo history, correlation shock)', () => {
+    const run = frontier(['stress', '--prices', csv, '--weights', weights, '--last', '200', '--paths', '500', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json<StressReport>().monteCarlo.historyDays).toBe(200);
+  });
+
+  it('prints the parametric and the historical shocked CVaR without --json', () => {
+    const run = frontier(['stress', '--prices', csv, '--weights', weights, '--paths', '500']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/daily CVaR 95 % .* \(normal\)/);
+    expect(run.stdout).toMatch(/historical daily CVaR 95 % \d+\.\d+ % → \d+\.\d+ % \(499 days/);
   });
 
   it('requires weights', () => {

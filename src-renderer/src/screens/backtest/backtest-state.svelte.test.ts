@@ -1,0 +1,93 @@
+/**
+ * "Save to scenario" against a real backend (runtime + SQLite file): the backtest lands in the saved
+ * scenario and its max drawdown reaches the Optimise key metrics without reopening the scenario.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BacktestReport } from '../../../../shared/api/backtest.js';
+import { createRuntime } from '../../../../src-main/services/runtime.js';
+import { call, setTransport } from '../../lib/api.js';
+import { refreshInstruments } from '../../state/app.svelte.js';
+import { loadScenario, newScenario } from '../../state/scenario-actions.svelte.js';
+import { currentKey, runOptimise, work } from '../../state/workbench.svelte.js';
+import { attachToScenario, bt } from './backtest-state.svelte.js';
+
+const SAMPLE = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'prices', 'wide-sample.csv');
+const TICKERS = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO'];
+
+const runtime = createRuntime({ dbPath: join(mkdtempSync(join(tmpdir(), 'frontier-bt-state-')), 'b.db'), mode: 'cli', makePrinter: () => Promise.reject(new Error('no printer')) });
+setTransport({ kind: 'web', call: (method, req) => runtime.call(method, req), on: () => () => undefined, saveFile: () => Promise.resolve({ saved: false }) });
+
+let scenarioId = 0;
+let otherId = 0;
+let noResultsId = 0;
+let report: BacktestReport;
+
+beforeAll(async () => {
+  await call('import-commit', { files: [{ name: 'wide-sample.csv', dataBase64: readFileSync(SAMPLE).toString('base64') }] });
+  scenarioId = (await call('scenario-save', { scenario: { name: 'Drawdown shown', tickers: TICKERS, options: { objective: 'min-volatility' } } })).id;
+  otherId = (await call('scenario-save', { scenario: { name: 'Another one', tickers: TICKERS, options: { objective: 'min-volatility' } } })).id;
+  noResultsId = (await call('scenario-save', { scenario: { name: 'Not optimised yet', tickers: TICKERS, options: { objective: 'min-volatility' } } })).id;
+  await refreshInstruments();
+  const weights = Object.fromEntries(TICKERS.map((t) => [t, 1 / TICKERS.length]));
+  report = await call('backtest-run', { tickers: TICKERS, settings: { weights, rebalance: { kind: 'calendar', every: 'monthly' } } });
+});
+
+afterAll(async () => {
+  await runtime.close();
+});
+
+beforeEach(() => {
+  bt.report = report;
+  bt.stress = null;
+  work.scenarioId = scenarioId;
+  work.results = { key: currentKey() };
+  work.backtestMaxDrawdown = null;
+});
+
+describe('attachToScenario', () => {
+  it('saves the backtest and shows its max drawdown in the Optimise results', async () => {
+    expect(report.metrics.maxDrawdown).toBeLessThan(0);
+    const message = await attachToScenario(scenarioId);
+    expect(message).toMatch(/^Saved the backtest to “Drawdown shown”/);
+    expect(work.backtestMaxDrawdown).toBe(report.metrics.maxDrawdown);
+    const saved = await call('scenario-get', { id: scenarioId });
+    expect(saved.results.backtest).toBeDefined();
+  });
+
+  it('leaves the workbench alone when it holds another scenario', async () => {
+    work.scenarioId = otherId;
+    await attachToScenario(scenarioId);
+    expect(work.backtestMaxDrawdown).toBeNull();
+  });
+
+  it('leaves the results alone when the save fails', async () => {
+    work.scenarioId = 999_999;
+    const message = await attachToScenario(999_999);
+    expect(message).toMatch(/^Could not save to the scenario: /);
+    expect(work.backtestMaxDrawdown).toBeNull();
+  });
+
+  it('keeps the drawdown through an Optimise run when the scenario had no results before the backtest', async () => {
+    loadScenario(await call('scenario-get', { id: noResultsId }));
+    expect(work.results).toBeNull();
+    await attachToScenario(noResultsId);
+    await runOptimise();
+    expect(work.runError).toBe('');
+    expect(work.results?.optimize?.status).toBe('optimal');
+    expect(work.backtestMaxDrawdown).toBe(report.metrics.maxDrawdown);
+  });
+
+  it('takes the drawdown from the scenario opened, even one without results, and drops it for a new scenario', async () => {
+    await attachToScenario(noResultsId);
+    loadScenario(await call('scenario-get', { id: otherId }));
+    expect(work.backtestMaxDrawdown).toBeNull();
+    loadScenario(await call('scenario-get', { id: noResultsId }));
+    expect(work.results).toBeNull();
+    expect(work.backtestMaxDrawdown).toBe(report.metrics.maxDrawdown);
+    newScenario();
+    expect(work.backtestMaxDrawdown).toBeNull();
+  });
+});
