@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, repoRoot, test } from './fixtures.js';
+import { expect, repoRoot, screenshotBothThemes, test } from './fixtures.js';
 
 const SAMPLE = join(repoRoot, 'test', 'fixtures', 'prices', 'wide-sample.csv');
 const TICKERS = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO'];
 
-test('open a scenario, backtest it monthly, see charts and drawdowns, run a correlation shock, save it', async ({ page, frontier }, testInfo) => {
+test('open a scenario, backtest it monthly, see charts and drawdowns, run a correlation shock, save it', async ({ page, frontier }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await frontier.api('import-commit', { files: [{ name: 'wide-sample.csv', dataBase64: readFileSync(SAMPLE).toString('base64') }] });
@@ -59,7 +59,7 @@ test('open a scenario, backtest it monthly, see charts and drawdowns, run a corr
   const saved = await frontier.api<{ results: { backtest?: { equity: unknown[]; metrics: { maxDrawdown: number } }; stress?: unknown } }>('scenario-get', { id: list.find((s) => s.name === 'Backtest e2e')!.id });
   expect(saved.results.backtest!.equity.length).toBeGreaterThan(100);
   expect(saved.results.stress).toBeDefined();
-  await page.screenshot({ path: testInfo.outputPath('backtest-tab.png'), fullPage: true });
+  await screenshotBothThemes(page, 'backtest');
   // The Optimise key metrics show the saved backtest's max drawdown at once, without reopening the scenario.
   await nav.getByRole('button', { name: 'Optimise' }).click();
   await expect(page.getByTestId('metric-max-drawdown')).toHaveText(`${(saved.results.backtest!.metrics.maxDrawdown * 100).toFixed(2)} %`);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -95,3 +95,17 @@ export const test = base.extend<{ frontier: FrontierServer }>({
 });
 
 export { expect };
+
+/** Writes `docs/screenshot-NAME.png` and `-dark.png` (the README shows them), leaving the page in the light theme. */
+export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-theme')) === 'dark') await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(html).not.toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: join(repoRoot, 'docs', `screenshot-${name}.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: join(repoRoot, 'docs', `screenshot-${name}-dark.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(html).not.toHaveAttribute('data-theme', 'dark');
+}
+

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, repoRoot, test } from './fixtures.js';
+import { expect, repoRoot, screenshotBothThemes, test } from './fixtures.js';
 
 const fixture = (name: string): string => join(repoRoot, 'test', 'fixtures', 'import', name);
 
@@ -76,7 +76,7 @@ test('preview, commit, map an unknown layout, save a template, undo', async ({ p
   const instruments = await frontier.api<{ ticker: string }[]>('instruments-list', {});
   expect(instruments.map((i) => i.ticker)).not.toContain('AAPL');
   expect(instruments.map((i) => i.ticker)).toContain('ACME');
-  await page.screenshot({ path: testInfo.outputPath('import-screen.png'), fullPage: true });
+  await screenshotBothThemes(page, 'import');
   expect(pageErrors).toEqual([]);
 });
 
@@ -125,5 +125,8 @@ test('import DEGIRO files through the UI, then browse, filter and sort transacti
   await page.getByRole('button', { name: 'Check holdings' }).click();
   const check = page.getByRole('table', { name: 'Holdings reconciliation' });
   await expect(check.getByRole('row', { name: /IE00BK5BQT80/ })).toContainText('-4');
+  await page.getByRole('tab', { name: 'Transactions' }).click();
+  await expect(page.getByTestId('Transactions-count')).toHaveText('Rows 1–13 of 13');
+  await screenshotBothThemes(page, 'holdings');
   expect(pageErrors).toEqual([]);
 });
