@@ -84,6 +84,11 @@ export function isBlank(row: TableRow): boolean {
   return row.cells.every((c) => c.trim() === '');
 }
 
+/** The cells of row `i`, trimmed: a header row as the formats read it. */
+export function headerCells(table: Table, i: number): string[] {
+  return table.rows[i]!.cells.map((c) => c.trim());
+}
+
 /** Header cells normalised for matching: trimmed, lower-case, inner spaces collapsed. */
 export function normHeader(cell: string): string {
   return cell.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();

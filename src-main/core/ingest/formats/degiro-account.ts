@@ -6,7 +6,7 @@
 import { columnIndex } from '../columns.js';
 import { decideNumberColumn } from '../numbers.js';
 import type { SourceTable } from '../source.js';
-import { normHeader, type TableRow } from '../table.js';
+import { headerCells, normHeader, type TableRow } from '../table.js';
 import { parseTransactionTable } from '../transactions-table.js';
 import { TRANSACTION_TYPES, type DecimalStyle, type IngestIssue, type TransactionType } from '../types.js';
 import type { FormatDefinition } from './format.js';
@@ -83,7 +83,7 @@ export const degiroAccount: FormatDefinition = {
   detect: (table) => (findLayout(table) ? 0.95 : 0),
   parse(table, ctx) {
     const layout = findLayout(table)!;
-    const h = table.rows[layout.header]!.cells.map((c) => c.trim());
+    const h = headerCells(table, layout.header);
     const first = currencyFirst(table, layout);
     // Only English exports ("Change") write a decimal point; NL, DE, FR, ES and PT write a comma.
     const language: DecimalStyle = normHeader(h[layout.change]!) === 'change' ? 'dot' : 'comma';

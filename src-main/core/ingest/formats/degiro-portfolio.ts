@@ -6,7 +6,7 @@ import { columnIndex } from '../columns.js';
 import { decideNumberColumn } from '../numbers.js';
 import { parsePositionTable } from '../positions-table.js';
 import type { SourceTable } from '../source.js';
-import { normHeader } from '../table.js';
+import { headerCells, normHeader } from '../table.js';
 import type { DecimalStyle, IngestIssue } from '../types.js';
 import type { FormatDefinition } from './format.js';
 
@@ -43,7 +43,7 @@ export const degiroPortfolio: FormatDefinition = {
   detect: (table) => (findHeader(table) >= 0 ? 0.95 : 0),
   parse(table, ctx) {
     const i = findHeader(table);
-    const h = table.rows[i]!.cells.map((c) => c.trim());
+    const h = headerCells(table, i);
     const valueCol = columnIndex(h, ...WORDS.localValue);
     // Only English exports write a decimal point; Dutch says "Product" too, so "Symbol/ISIN" tells them apart.
     const english = normHeader(h[0]!) === 'product' && normHeader(h[1]!).startsWith('symbol/');

@@ -3,11 +3,10 @@ import { columnIndex, columnsByName, findHeaderRowWith } from '../columns.js';
 import type { SourceTable } from '../source.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { TransactionRow } from '../types.js';
+import { headerCells } from '../table.js';
 import { degiroAccount } from './degiro-account.js';
 import { degiroPortfolio } from './degiro-portfolio.js';
 import type { FormatDefinition } from './format.js';
-
-const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
 
 export const trading212: FormatDefinition = {
   id: 'trading212',

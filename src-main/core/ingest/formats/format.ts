@@ -2,6 +2,7 @@
 import { findHeaderRow } from '../columns.js';
 import type { SourceTable } from '../source.js';
 import type { ImportKind, IngestIssue, IngestOptions, PositionRow, PriceSeries, SkippedRow, TransactionRow, WidePrices } from '../types.js';
+import { headerCells } from '../table.js';
 
 export interface FormatContext {
   file: string;
@@ -49,7 +50,7 @@ export function headerFormat(
     detect: (table) => (find(table) >= 0 ? 0.95 : 0),
     parse(table, ctx) {
       const i = find(table);
-      return parse(table, ctx, i, table.rows[i]!.cells.map((c) => c.trim()));
+      return parse(table, ctx, i, headerCells(table, i));
     },
   };
 }

@@ -9,7 +9,7 @@ import { columnsByName } from '../columns.js';
 import { decideDateColumn } from '../dates.js';
 import { parsePositionTable } from '../positions-table.js';
 import type { SourceTable } from '../source.js';
-import { isBlank, normHeader, type TableRow } from '../table.js';
+import { headerCells, isBlank, normHeader, type TableRow } from '../table.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { IngestIssue, PositionRow, SkippedRow, TransactionRow } from '../types.js';
 import type { FormatContext, FormatDefinition, FormatOutput } from './format.js';
@@ -137,7 +137,7 @@ function parseFlex(table: SourceTable, ctx: FormatContext): FormatOutput {
   const split = sections(table);
   const out: FormatOutput & { transactions: TransactionRow[]; positions: PositionRow[] } = { transactions: [], positions: [], skipped: [...split.skipped], warnings: [], errors: [], header: [] };
   for (const s of split.sections) {
-    out.header = out.header.length > 0 ? out.header : s.table.rows[0]!.cells.map((c) => c.trim());
+    out.header = out.header.length > 0 ? out.header : headerCells(s.table, 0);
     const part = s.kind === 'positions' ? positions(s.table, ctx) : s.kind === 'cash' ? cash(s.table, ctx) : trades(s.table, ctx);
     if ('transactions' in part) {
       out.transactions.push(...part.transactions);

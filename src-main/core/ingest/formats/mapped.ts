@@ -6,6 +6,7 @@ import { decideDateColumn } from '../dates.js';
 import { parsePositionTable, type PositionLayout } from '../positions-table.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { ColumnMapping, TransactionType } from '../types.js';
+import { headerCells } from '../table.js';
 import { failed, type FormatContext, type FormatOutput } from './format.js';
 
 /** Index of the mapping's header row: the given line, else the first row holding the mapped date column. */
@@ -17,7 +18,7 @@ export function mappedHeaderIndex(table: SourceTable, mapping: ColumnMapping): n
 export function parseMapped(table: SourceTable, ctx: FormatContext, mapping: ColumnMapping): FormatOutput {
   const h = mappedHeaderIndex(table, mapping);
   if (h < 0) return failed([{ line: mapping.headerLine ?? 1, column: mapping.date, message: `no header row has a column "${mapping.date}"` }]);
-  const header = table.rows[h]!.cells.map((c) => c.trim());
+  const header = headerCells(table, h);
   const missing: string[] = [];
   const col = (name: string | undefined): number | undefined => {
     if (!name) return undefined;

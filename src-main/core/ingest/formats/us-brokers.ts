@@ -3,11 +3,10 @@ import { columnIndex, columnsByName, findHeaderRow } from '../columns.js';
 import { decideDateColumn } from '../dates.js';
 import { parsePositionTable } from '../positions-table.js';
 import type { SourceTable } from '../source.js';
-import { normHeader, type TableRow } from '../table.js';
+import { headerCells, normHeader, type TableRow } from '../table.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import { headerFormat, type FormatContext, type FormatDefinition } from './format.js';
 
-const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
 const text = (r: TableRow): string => r.cells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
 
 /** A date anywhere in a text (`as of 09:30 AM ET, 2024/11/22`, `Date downloaded Nov-22-2024 9:30 a.m ET`), as ISO. */

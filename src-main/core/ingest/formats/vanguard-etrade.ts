@@ -1,12 +1,10 @@
 /** Vanguard `OfxDownload.csv` (holdings table, then transactions table) and E*TRADE transactions. */
 import { columnIndex, columnsByName, findHeaderRow } from '../columns.js';
-import type { SourceTable } from '../source.js';
-import { isBlank } from '../table.js';
+import { headerCells, isBlank } from '../table.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { SkippedRow } from '../types.js';
 import { headerFormat, type FormatDefinition } from './format.js';
 
-const headerCells = (table: SourceTable, i: number): string[] => table.rows[i]!.cells.map((c) => c.trim());
 const VANGUARD_TX = ['Account Number', 'Trade Date', 'Settlement Date', 'Transaction Type'];
 const VANGUARD_HOLDINGS = ['Account Number', 'Investment Name', 'Symbol', 'Shares', 'Share Price'];
 
