@@ -1,18 +1,10 @@
-/** What a job function gets from the worker it runs in. */
+/** What a job function gets from the worker it runs in: the core hooks (progress, cancel). */
+import { Cancelled, type CoreHooks } from '../core/hooks.js';
 
-export interface JobContext {
-  /** Reports progress: units done and in total (0 = unknown), with an optional message. Cheap; throttled. */
-  progress(done: number, total: number, message?: string): void;
-  /** True once the job was cancelled; long loops check it and stop by throwing `new JobCancelled()`. */
-  isCancelled(): boolean;
-}
+export type JobContext = CoreHooks;
 
-export class JobCancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'JobCancelled';
-  }
-}
+/** The one cancellation error (core's `Cancelled`), under the name the job kinds use. */
+export const JobCancelled = Cancelled;
 
 /**
  * A job runs in a worker thread: its input and output are structured-cloneable plain data

@@ -113,7 +113,7 @@ export function createJobPool(options: PoolOptions = {}): JobPool {
       }
       settle(slot);
       if (message.type === 'result') job.resolve(message.output);
-      else if (message.error.name === 'JobCancelled' || job.cancelled) job.reject(cancelledError());
+      else if (message.error.name === 'Cancelled' || job.cancelled) job.reject(cancelledError());
       else job.reject(new JobError(message.error));
       pump();
     });

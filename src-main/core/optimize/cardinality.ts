@@ -21,8 +21,8 @@
  *     gap slowly, 1e-3 after 60 solves at n = 9, so it was replaced.)
  * CVaR / CDaR objectives do not need this: their LPs take the binaries directly (lp/portfolio-lp.ts).
  */
-import type { JobContext } from '../../jobs/job-context.js';
-import { JobCancelled } from '../../jobs/job-context.js';
+import type { CoreHooks } from '../hooks.js';
+import { Cancelled } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import type { ObjectiveSolver, PreparedProblem, Solution } from './problem.js';
 
@@ -65,7 +65,7 @@ export async function solveWithCardinality(
   p: PreparedProblem,
   solve: ObjectiveSolver,
   opts: CardinalityOptions,
-  ctx?: JobContext,
+  ctx?: CoreHooks,
 ): Promise<CoreResult<Solution>> {
   const K = p.options.constraints.maxHoldings;
   const relaxedProblem = restrict(p, Array.from({ length: p.n }, (_, i) => i));
@@ -76,7 +76,7 @@ export async function solveWithCardinality(
   const evaluate = async (keep: number[]): Promise<{ score: number; sol: Solution } | null> => {
     const key = [...keep].sort((a, b) => a - b).join(',');
     if (tried.has(key)) return tried.get(key)!;
-    if (ctx?.isCancelled()) throw new JobCancelled();
+    if (ctx?.isCancelled()) throw new Cancelled();
     solves++;
     const r = await solve(restrict(p, keep), ctx);
     const v = r.ok ? { score: opts.score(r.value.weights), sol: r.value } : null;
@@ -123,7 +123,7 @@ export async function solveWithCardinality(
   if (opts.exact !== false && supports <= (opts.maxEnumerate ?? 3000)) {
     let done = 0;
     for (const S of kSubsets(p.n, K)) {
-      if (ctx?.isCancelled()) throw new JobCancelled();
+      if (ctx?.isCancelled()) throw new Cancelled();
       if (++done % 50 === 0) ctx?.progress(done, supports, 'max-holdings: every support');
       const r = await evaluate(S);
       if (r && (!best || r.score < best.score)) best = r;
@@ -208,7 +208,7 @@ async function branchAndBound(
   start: Incumbent | null,
   solveRestricted: (q: PreparedProblem) => Promise<CoreResult<Solution>>,
   budgetLeft: () => boolean,
-  ctx?: JobContext,
+  ctx?: CoreHooks,
 ): Promise<{ best: Incumbent | null; lowerBound: number; closed: boolean }> {
   const gapTol = opts.gapTol ?? 1e-9;
   let best = start;
@@ -217,7 +217,7 @@ async function branchAndBound(
   const restrictOut = (out: Uint8Array) =>
     restrict(p, Array.from({ length: p.n }, (_, i) => i).filter((i) => !out[i]));
   while (open.length > 0) {
-    if (ctx?.isCancelled()) throw new JobCancelled();
+    if (ctx?.isCancelled()) throw new Cancelled();
     // best-first: the open node with the lowest bound
     let k = 0;
     for (let j = 1; j < open.length; j++) if (open[j]!.bound < open[k]!.bound) k = j;

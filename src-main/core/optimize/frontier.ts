@@ -4,7 +4,7 @@
  * problem is long-only with bounds only.
  */
 import type { FrontierPoint, FrontierResult } from '../../../shared/domain/optimize.js';
-import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
+import { Cancelled, type CoreHooks } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { dot } from '../stats/linalg.js';
 import { criticalLine, claApplies, interpolateFrontier } from './cla.js';
@@ -22,10 +22,10 @@ export interface FrontierDiagnostics {
 }
 
 /** Evenly spaced targets from the min-volatility return to the max return (both under the constraints). */
-export async function frontierOf(p: PreparedProblem, points: number, ctx?: JobContext): Promise<CoreResult<FrontierResult & { diagnostics: FrontierDiagnostics }>> {
+export async function frontierOf(p: PreparedProblem, points: number, ctx?: CoreHooks): Promise<CoreResult<FrontierResult & { diagnostics: FrontierDiagnostics }>> {
   const t0 = performance.now();
   const check = () => {
-    if (ctx?.isCancelled()) throw new JobCancelled();
+    if (ctx?.isCancelled()) throw new Cancelled();
   };
   const total = points + 2;
   if (claApplies(p)) {

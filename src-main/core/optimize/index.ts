@@ -3,7 +3,7 @@
  * price windowing, moment estimation, one optimisation, and efficient frontiers.
  */
 import type { EstimatorSettings, FrontierResult, OptimizeOptions, OptimizeResult, PriceWindow } from '../../../shared/domain/optimize.js';
-import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
+import { Cancelled, type CoreHooks } from '../hooks.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { ok, type CoreResult } from '../result.js';
 import { gramKernelName } from '../stats/gram.js';
@@ -73,10 +73,10 @@ export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): C
 }
 
 /** One optimisation: estimate, solve the objective, report weights, performance and diagnostics. */
-export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOptions, ctx?: JobContext): Promise<CoreResult<OptimizeResult>> {
+export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOptions, ctx?: CoreHooks): Promise<CoreResult<OptimizeResult>> {
   const prep = prepareProblem(prices, options);
   if (!prep.ok) return prep;
-  if (ctx?.isCancelled()) throw new JobCancelled();
+  if (ctx?.isCancelled()) throw new Cancelled();
   const { problem } = prep.value;
   const t0 = performance.now();
   const s = await objectives[options.objective](problem, ctx);
@@ -94,7 +94,7 @@ export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOp
  * min-volatility and max-return portfolios under the constraints, plus (long-only, bounds only) the
  * exact turning points of the critical line method.
  */
-export async function efficientFrontier(prices: PriceMatrix, options: OptimizeOptions, points: number, ctx?: JobContext): Promise<CoreResult<FrontierResult>> {
+export async function efficientFrontier(prices: PriceMatrix, options: OptimizeOptions, points: number, ctx?: CoreHooks): Promise<CoreResult<FrontierResult>> {
   const prep = prepareProblem(prices, options);
   if (!prep.ok) return prep;
   return frontierOf(prep.value.problem, points, ctx);

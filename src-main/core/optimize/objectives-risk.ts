@@ -6,7 +6,7 @@
  * PyPortfolioOpt's `efficient_return`.
  */
 import type { Objective } from '../../../shared/domain/optimize.js';
-import { JobCancelled, type JobContext } from '../../jobs/job-context.js';
+import { Cancelled, type CoreHooks } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { hrp } from './hrp.js';
 import type { PortfolioSpec } from './lp/portfolio-lp.js';
@@ -53,8 +53,8 @@ export function portfolioSpecOf(p: PreparedProblem, withTarget: boolean): CoreRe
   return ok(spec);
 }
 
-function checkCancelled(ctx?: JobContext): void {
-  if (ctx?.isCancelled()) throw new JobCancelled();
+function checkCancelled(ctx?: CoreHooks): void {
+  if (ctx?.isCancelled()) throw new Cancelled();
 }
 
 function scenarioSolver(measure: ScenarioMeasure, withTarget: boolean): ObjectiveSolver {

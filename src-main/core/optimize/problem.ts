@@ -1,6 +1,6 @@
 /** Shared problem and solution shapes of the optimisation engine (mean-variance and risk-based objectives). */
 import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
-import type { JobContext } from '../../jobs/job-context.js';
+import type { CoreHooks } from '../hooks.js';
 import type { CoreResult } from '../result.js';
 
 /** Estimated inputs plus merged bounds: everything an objective solver needs. */
@@ -38,4 +38,4 @@ export interface Solution {
   warnings?: string[];
 }
 
-export type ObjectiveSolver = (p: PreparedProblem, ctx?: JobContext) => Promise<CoreResult<Solution>>;
+export type ObjectiveSolver = (p: PreparedProblem, ctx?: CoreHooks) => Promise<CoreResult<Solution>>;

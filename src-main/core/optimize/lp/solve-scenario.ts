@@ -1,5 +1,5 @@
 /** Solves min-CVaR / min-CDaR (optionally with a return floor) with HiGHS and certifies the answer. */
-import { JobCancelled } from '../../../jobs/job-context.js';
+import { Cancelled } from '../../hooks.js';
 import { fail, ok, type CoreResult } from '../../result.js';
 import type { Solution } from '../problem.js';
 import { loadHighs, runModel, type LpOutcome } from './highs-runtime.js';
@@ -23,7 +23,7 @@ export interface ScenarioInput {
   measure: ScenarioMeasure;
   /** HiGHS options (e.g. { solver: 'ipm' }); defaults chosen by bench/engine-lp.ts. */
   highsOptions?: Record<string, string | number | boolean>;
-  /** Cancellation: polled inside the solve; a cancelled solve throws JobCancelled. */
+  /** Cancellation: polled inside the solve; a cancelled solve throws Cancelled. */
   isCancelled?: () => boolean;
   /**
    * 'auto' / 'primal' (default): the model as built. 'dual': continuous LPs through their explicit dual
@@ -63,7 +63,7 @@ export async function solveScenarioRisk(input: ScenarioInput): Promise<CoreResul
   const viaDual = continuous && formulation === 'dual';
   if (viaDual) {
     const out = solveViaDual(highs, built.lp, run);
-    if (out.status === 'interrupted' && input.isCancelled?.()) throw new JobCancelled();
+    if (out.status === 'interrupted' && input.isCancelled?.()) throw new Cancelled();
     if (out.optimal) {
       const cert = certify(built.lp, out);
       if (Math.max(cert.feasibility, cert.stationarity, cert.complementarity) <= CERT_TOL) {
@@ -73,7 +73,7 @@ export async function solveScenarioRisk(input: ScenarioInput): Promise<CoreResul
     // otherwise solve the primal: it is the one that names infeasible constraints
   }
   const out = runModel(highs, toModelData(built.lp), run);
-  if (out.status === 'interrupted' && input.isCancelled?.()) throw new JobCancelled();
+  if (out.status === 'interrupted' && input.isCancelled?.()) throw new Cancelled();
   if (!out.optimal) return failure(built.lp, spec, out);
   return ok(toSolution(built.lp, spec, out, built.alphaCol, input));
 }
