@@ -8,7 +8,7 @@ import { heatmapTickers } from '../report/market-facts.js';
 import { lastPositivePrices, loadPriceMatrix, priceDateCoverage, unknownTickers } from '../store/prices-repo.js';
 import { getScenario } from '../store/scenarios-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../store/database.js';
 
 /** The report's price facts for a stored scenario: computed where they are cheapest. */
 export interface StoredReportPrices {

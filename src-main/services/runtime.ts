@@ -8,6 +8,7 @@ import type { ApiEventName, ApiEvents, ApiResult } from '../../shared/api.js';
 import { appRoot } from '../app-paths.js';
 import { createJobPool, type JobPool, type PoolOptions } from '../jobs/pool.js';
 import type { PdfPrinter } from '../report/printer.js';
+import { installNativeKernel } from '../native-kernel-loader.js';
 import { openDatabase, type OpenedDatabase } from '../store/database.js';
 import type { HandlerContext } from './context.js';
 import { dispatch } from './dispatch.js';
@@ -38,6 +39,7 @@ export function appVersion(): string {
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
+  installNativeKernel();
   const database = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let pool: JobPool | null = null;
   let printer: Promise<PdfPrinter> | null = null;

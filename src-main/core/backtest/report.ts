@@ -19,7 +19,7 @@ import { correlationShock } from './correlation-shock.js';
 import { underwater, worstDrawdowns } from './drawdown.js';
 import { runBacktest } from './engine.js';
 import { computeMetrics, periodReturns } from './metrics.js';
-import { blockBootstrap } from './monte-carlo.js';
+import { blockBootstrap, type MonteCarloHooks } from './monte-carlo.js';
 import { constantMixReturns } from './portfolio-returns.js';
 import { markToLast } from './series.js';
 import { DEFAULT_STRESS_WINDOWS, historicalStress, userShocks } from './stress.js';
@@ -161,7 +161,7 @@ export function buildStressReport(
   assets: readonly string[],
   settings: StressSettingsParsed,
   rf: number,
-  hooks: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
+  hooks: MonteCarloHooks = {},
 ): CoreResult<StressReport> {
   const split = splitBenchmark(prices, assets, settings.benchmark);
   if (!split.ok) return split;
