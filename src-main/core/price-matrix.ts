@@ -14,6 +14,31 @@ export function priceAt(m: PriceMatrix, t: number, j: number): number {
   return m.values[t * m.tickers.length + j]!;
 }
 
+/** The matrix's rows placed on `dates` (NaN where it has no row there; its other dates dropped). The one date alignment. */
+export function onDates(m: PriceMatrix, dates: readonly string[]): PriceMatrix {
+  const n = m.tickers.length;
+  const row = new Map(m.dates.map((d, t) => [d, t]));
+  const values = new Float64Array(dates.length * n).fill(Number.NaN);
+  dates.forEach((d, k) => {
+    const t = row.get(d);
+    if (t !== undefined) values.set(m.values.subarray(t * n, t * n + n), k * n);
+  });
+  return { dates: [...dates], tickers: m.tickers.slice(), values };
+}
+
+/** `m` with `extra`'s columns appended, aligned on `m`'s dates (NaN where `extra` has no price that day). */
+export function appendColumns(m: PriceMatrix, extra: PriceMatrix): PriceMatrix {
+  const aligned = onDates(extra, m.dates);
+  const a = m.tickers.length;
+  const b = extra.tickers.length;
+  const values = new Float64Array(m.dates.length * (a + b));
+  for (let t = 0; t < m.dates.length; t++) {
+    values.set(m.values.subarray(t * a, (t + 1) * a), t * (a + b));
+    values.set(aligned.values.subarray(t * b, (t + 1) * b), t * (a + b) + a);
+  }
+  return { dates: m.dates.slice(), tickers: [...m.tickers, ...extra.tickers], values };
+}
+
 /** Keeps the named columns, in the given order; unknown tickers are reported, not ignored. */
 export function selectColumns(m: PriceMatrix, tickers: readonly string[]): PriceMatrix | { missing: string[] } {
   const index = new Map(m.tickers.map((t, j) => [t, j]));

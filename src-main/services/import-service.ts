@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FrontierError } from '../../shared/api.js';
-import type { ImportFile, ImportIssue, ImportOutcome } from '../../shared/api/imports.js';
+import { formatIssue, type ImportFile, type ImportIssue, type ImportOutcome } from '../../shared/api/imports.js';
 import { parseImportFile } from '../core/ingest/parse-file.js';
 import type { IngestOptions, ParsedFile } from '../core/ingest/types.js';
 import type { ImportBulkInput } from '../jobs/kinds/import.js';
@@ -58,9 +58,7 @@ function issuesOf(files: readonly ParsedFile[]): ImportIssue[] {
 }
 
 /** `FILE:LINE: column: message`, the one-line form errors take on stderr and in exceptions. */
-export function formatIssue(e: ImportIssue): string {
-  return `${e.file}:${e.line}: ${e.column ? `${e.column}: ` : ''}${e.message}`;
-}
+export { formatIssue };
 
 /** Parses and summarises without writing. */
 export async function previewImport(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions & { template?: string }, jobId?: string): Promise<ImportOutcome> {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiEventName, ApiEvents, ApiResult } from '../../shared/api.js';
 import { appRoot } from '../app-paths.js';
+import { createInlinePool } from '../jobs/inline-pool.js';
 import { createJobPool, type JobPool, type PoolOptions } from '../jobs/pool.js';
 import type { PdfPrinter } from '../report/printer.js';
 import { installNativeKernel } from '../native-kernel-loader.js';
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   mode: HandlerContext['mode'];
   makePrinter: () => Promise<PdfPrinter>;
   pool?: PoolOptions;
+  /** Run jobs on this thread instead of worker threads (the CLI: no UI to keep free, no worker start-up). */
+  inlineJobs?: boolean;
   nativeBinding?: string;
 }
 
@@ -49,7 +52,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     dbPath: database.path,
     // The pool starts on first use so quick CLI commands never pay for worker start-up.
     get jobs() {
-      pool ??= createJobPool(options.pool);
+      pool ??= options.inlineJobs ? createInlinePool() : createJobPool(options.pool);
       return pool;
     },
     emit(event, payload) {
