@@ -1,6 +1,6 @@
 /** API methods that run the optimisation engine (in worker threads). */
 import { z } from 'zod';
-import { optimizeOptionsSchema, windowSchema, type FrontierResult, type OptimizeResult } from '../domain/optimize.js';
+import { optimizeOptionsSchema, windowSchema, type FrontierResult, type OptimizeResult, type PortfolioEvaluation } from '../domain/optimize.js';
 
 const jobId = z.string().min(1).max(100).optional();
 const tickers = z.array(z.string().min(1).max(64)).min(1).max(5000);
@@ -44,6 +44,17 @@ export const optimizeRequests = {
     marketSeries: marketSeriesSchema.optional(),
     jobId,
   }),
+  /**
+   * Performance, risk contributions and estimator diagnostics of given weights (fractions by ticker;
+   * 1 − Σw is cash at rf) under the options' estimators and views; constraints and objective are ignored.
+   */
+  'portfolio-evaluate': z.object({
+    tickers,
+    window: windowSchema.default(windowSchema.parse({})),
+    options: optimizeOptionsSchema.default(optimizeOptionsSchema.parse({})),
+    weights: z.record(z.string().min(1).max(64), z.number().refine(Number.isFinite, 'must be a finite number')),
+    jobId,
+  }),
 };
 
 /** `optimize-estimate`'s answer (what `frontier estimate --json` prints). */
@@ -62,4 +73,5 @@ export interface OptimizeResponses {
   'optimize-run': OptimizeResult;
   'optimize-frontier': FrontierResult;
   'optimize-estimate': EstimateResult;
+  'portfolio-evaluate': PortfolioEvaluation;
 }

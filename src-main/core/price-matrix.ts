@@ -1,4 +1,6 @@
-/** A dense block of daily prices: the one shape every estimator, optimiser and backtest reads. */
+/** A dense block of daily prices: the one shape every estimator, optimiser and backtest reads, and its window. */
+import type { PriceWindow } from '../../shared/domain/optimize.js';
+import { fail, ok, type CoreResult } from './result.js';
 
 export interface PriceMatrix {
   /** ISO dates (YYYY-MM-DD), ascending, one per row. */
@@ -52,4 +54,51 @@ export function selectColumns(m: PriceMatrix, tickers: readonly string[]): Price
     for (let k = 0; k < n; k++) values[t * n + k] = m.values[t * width + cols[k]!]!;
   }
   return { dates: m.dates.slice(), tickers: [...tickers], values };
+}
+
+/**
+ * The window's rules on a list of dates (ascending): [start, end], then (completeRows) only the dates
+ * `complete(t)` accepts, then the last N returns (N + 1 dates). Returns the indices kept. The one
+ * implementation of the rules: applyWindow uses it on a matrix, the report service on SQL coverage counts.
+ */
+export function windowRows(dates: readonly string[], window: PriceWindow, complete: (t: number) => boolean): number[] {
+  const keep: number[] = [];
+  for (let t = 0; t < dates.length; t++) {
+    const d = dates[t]!;
+    if (window.start !== undefined && d < window.start) continue;
+    if (window.end !== undefined && d > window.end) continue;
+    if (window.completeRows && !complete(t)) continue;
+    keep.push(t);
+  }
+  return window.last !== undefined ? keep.slice(Math.max(0, keep.length - window.last - 1)) : keep;
+}
+
+/** True when row t prices every column. */
+export function rowComplete(m: PriceMatrix, t: number): boolean {
+  const n = m.tickers.length;
+  for (let j = 0; j < n; j++) {
+    const v = m.values[t * n + j]!;
+    if (v !== v) return false;
+  }
+  return true;
+}
+
+/** The matrix's rows at the given indices. */
+export function selectRows(m: PriceMatrix, rows: readonly number[]): PriceMatrix {
+  const n = m.tickers.length;
+  const values = new Float64Array(rows.length * n);
+  rows.forEach((t, k) => values.set(m.values.subarray(t * n, (t + 1) * n), k * n));
+  return { dates: rows.map((t) => m.dates[t]!), tickers: m.tickers.slice(), values };
+}
+
+/** Restricts prices to [start, end], then (optionally) complete rows, then the last N returns (N+1 prices); fewer than 3 dates is an error. */
+export function applyWindow(prices: PriceMatrix, window: PriceWindow): CoreResult<PriceMatrix> {
+  const rows = windowRows(prices.dates, window, (t) => rowComplete(prices, t));
+  if (rows.length < 3) {
+    return fail('insufficient-data', `the price window keeps ${rows.length} dates; at least 3 are needed`, {
+      window,
+      dates: rows.length,
+    });
+  }
+  return ok(selectRows(prices, rows));
 }

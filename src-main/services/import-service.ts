@@ -45,7 +45,7 @@ async function parseAll(ctx: HandlerContext, sources: readonly ImportSource[], o
   for (const [i, s] of sources.entries()) {
     progress?.(i, sources.length, `reading ${s.name}`);
     if (s.bytes.byteLength > WORKER_THRESHOLD_BYTES) {
-      out.push(await keepingAlive(ctx.jobs.run('import-parse', { file: s.name, bytes: s.bytes, options }, { ...(jobId ? { jobId } : {}) })));
+      out.push(await ctx.jobs.run('import-parse', { file: s.name, bytes: s.bytes, options }, { ...(jobId ? { jobId } : {}) }));
     } else {
       out.push(parseImportFile(s.bytes, s.name, options));
     }
@@ -72,16 +72,6 @@ export function commitParsed(ctx: HandlerContext, parsed: readonly ParsedFile[],
   if (errors.length > 0) throw userError(errors);
   const sha256 = sources.map((s) => createHash('sha256').update(s.bytes).digest('hex'));
   return writeParsedFiles(ctx.db, parsed, sha256, progress);
-}
-
-/** Keeps a CLI process alive while a job runs (pool workers are unref'd). */
-async function keepingAlive<T>(work: Promise<T>): Promise<T> {
-  const timer = setInterval(() => {}, 60_000);
-  try {
-    return await work;
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 function userError(errors: ImportIssue[]): FrontierError {
@@ -116,7 +106,7 @@ export async function commitImport(ctx: HandlerContext, sources: readonly Import
   const bytes = sources.reduce((n, s) => n + s.bytes.byteLength, 0);
   let outcome: ImportOutcome;
   if (writesInWorker(ctx, bytes, jobId)) {
-    outcome = await keepingAlive(ctx.jobs.run('import-bulk', bulkImportInput(ctx, sources, resolved), { ...(jobId ? { jobId } : {}), ...(progress ? { onProgress: progress } : {}) }));
+    outcome = await ctx.jobs.run('import-bulk', bulkImportInput(ctx, sources, resolved), { ...(jobId ? { jobId } : {}), ...(progress ? { onProgress: progress } : {}) });
     if (outcome.errors.length > 0) throw userError(outcome.errors);
   } else {
     const parsed = await parseAll(ctx, sources, resolved, jobId, progress);

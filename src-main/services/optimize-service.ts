@@ -62,4 +62,8 @@ export const optimizeHandlers = {
     const { prices, options } = engineInput(ctx, req);
     return ctx.jobs.run('estimate', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
   },
-} satisfies Handlers<'optimize-run' | 'optimize-frontier' | 'optimize-estimate'>;
+  'portfolio-evaluate': async (req, ctx) => {
+    const prices = pricesForRequest(ctx, req.tickers, req.window);
+    return ctx.jobs.run('evaluate', { prices, options: req.options, window: req.window, weights: req.weights }, runOptions(ctx, req.jobId, prices));
+  },
+} satisfies Handlers<'optimize-run' | 'optimize-frontier' | 'optimize-estimate' | 'portfolio-evaluate'>;

@@ -1,6 +1,6 @@
 /** PDF reports of saved scenarios: load the scenario and its price facts, build the HTML, print it. */
 import type { ApiParsedRequest } from '../../shared/api.js';
-import { onDates, type PriceMatrix } from '../core/price-matrix.js';
+import { onDates, windowRows, type PriceMatrix } from '../core/price-matrix.js';
 import type { ExportedReport } from '../report/export-report.js';
 import { checkLogo } from '../report/logo.js';
 import type { ReportInput, ReportOptions, ReportScenario } from '../report/report-input.js';
@@ -33,9 +33,8 @@ export function storedReportPrices(db: Database, scenario: ReportScenario): Stor
   if (unknownTickers(db, tickers).length > 0) return null;
   const coverage = priceDateCoverage(db, tickers, window.start, window.end);
   if (coverage.dates.length < 2) return null;
-  let dates = coverage.dates;
-  if (window.completeRows) dates = dates.filter((_, t) => coverage.priced[t] === tickers.length);
-  if (window.last !== undefined && dates.length > window.last + 1) dates = dates.slice(dates.length - window.last - 1);
+  // The window's rules on SQL counts of priced assets per date: the same function applyWindow uses on a matrix.
+  const dates = windowRows(coverage.dates, window, (t) => coverage.priced[t] === tickers.length).map((t) => coverage.dates[t]!);
   if (dates.length < 2) return null;
   const start = dates[0]!;
   const end = dates[dates.length - 1]!;

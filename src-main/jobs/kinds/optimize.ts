@@ -6,8 +6,10 @@ import {
   type OptimizeOptions,
   type OptimizeOptionsInput,
   type OptimizeResult,
+  type PortfolioEvaluation,
   type PriceWindow,
 } from '../../../shared/domain/optimize.js';
+import { evaluatePortfolio } from '../../core/optimize/evaluate.js';
 import type { EstimateResult } from '../../../shared/api/optimize.js';
 import { applyWindow, efficientFrontier, estimateMoments, optimizePortfolio } from '../../core/optimize/index.js';
 import type { PriceMatrix } from '../../core/price-matrix.js';
@@ -66,4 +68,9 @@ const estimate: JobFunction<OptimizeJobInput, EstimateJobOutput> = (input) => {
   return { tickers: m.tickers, expectedReturns, covariance, warnings: m.warnings, covarianceKernel: m.covarianceKernel };
 };
 
-export const optimizeJobs = { optimize, frontier, estimate };
+const evaluate: JobFunction<OptimizeJobInput & { weights: Record<string, number> }, PortfolioEvaluation> = (input) => {
+  const { prices, options } = windowed(input);
+  return unwrap(evaluatePortfolio(prices, options, input.weights));
+};
+
+export const optimizeJobs = { optimize, frontier, estimate, evaluate };
