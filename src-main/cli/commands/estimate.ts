@@ -17,7 +17,7 @@ ${estimatorUsage}`,
   options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, rf: { type: 'string' } },
   async run(args, ctx) {
     const { prices, options } = engineInput(args, ctx);
-    const m = estimateMoments(prices, options.estimators, options.targets.rf);
+    const m = estimateMoments(prices, options.estimators, options.targets.rf, options.factorModel);
     if (!m.ok) throw coreFailure(m.error);
     const { tickers, expectedReturns, covariance, warnings, covarianceKernel } = m.value;
     const n = tickers.length;
