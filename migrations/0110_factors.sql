@@ -6,6 +6,8 @@
 CREATE TABLE factor_sets (
   name        TEXT PRIMARY KEY,
   frequency   TEXT NOT NULL CHECK (frequency IN ('daily', 'monthly')),
+  -- Factor names in file column order (JSON array), so tables list them as the source does.
+  factors     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(factors) AND json_type(factors) = 'array'),
   source      TEXT NOT NULL,
   imported_at TEXT NOT NULL
 ) STRICT;

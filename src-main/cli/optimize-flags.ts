@@ -20,6 +20,7 @@ import type { PriceMatrix } from '../core/price-matrix.js';
 import type { CoreError } from '../core/result.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import { loadPriceSource, readWidePriceFile } from './price-source.js';
+import { factorModelInput, factorOptions, factorUsage, withCliFactorData } from './factor-flags.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -29,6 +30,7 @@ export const estimatorOptions = {
   risk: { type: 'string' },
   benchmark: { type: 'string' },
   frequency: { type: 'string' },
+  ...factorOptions,
 } satisfies OptionsConfig;
 
 export const targetOptions = {
@@ -68,7 +70,8 @@ export const constraintUsage = `constraints:
   --bounds LO:HI (default 0:1; write --bounds=-1:1 for negative values) --bound T=LO:HI (repeatable)
   --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
   --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
-  --tracking-error X --benchmark-weights FILE.json`;
+  --tracking-error X --benchmark-weights FILE.json
+${factorUsage}`;
 
 function user(message: string): FrontierError {
   return new FrontierError('user-error', message);
@@ -186,7 +189,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   const bw = stringOption(args, 'benchmark-weights');
   if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
 
-  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c };
+  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel) };
   const objective = oneOf(args, 'objective', OBJECTIVES);
   if (objective) input.objective = objective;
   const viewsPath = stringOption(args, 'views');
@@ -244,7 +247,7 @@ export function engineInput(args: ParsedArgs, ctx: CliContext): EngineInput {
     prices = merged.prices;
     marketColumn = merged.column;
   }
-  const options = optimizeOptionsFromFlags(args, source.scenario?.options, marketColumn);
+  const options = withCliFactorData(args, ctx, optimizeOptionsFromFlags(args, source.scenario?.options, marketColumn), prices.tickers, source.window);
   const windowed = applyWindow(prices, source.window);
   if (!windowed.ok) throw new FrontierError('user-error', `${source.label}: ${windowed.error.message}`, windowed.error.details);
   return { prices: windowed.value, options, label: source.label };

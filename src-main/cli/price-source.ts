@@ -80,20 +80,25 @@ export function readWidePriceFile(path: string): PriceMatrix {
   return matrix;
 }
 
-export function loadPriceSource(args: ParsedArgs, ctx: CliContext): PriceSource {
-  const scenarioPath = stringOption(args, 'scenario');
-  const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
+/** The --start/--end/--complete-rows/--last flags over a scenario's window. */
+export function windowFromFlags(args: ParsedArgs, scenario: ScenarioFile | null = null): PriceWindow {
   const lastRaw = numberOption(args, 'last');
   if (lastRaw !== undefined && (!Number.isInteger(lastRaw) || lastRaw < 2)) throw new FrontierError('user-error', '--last: give a whole number of returns ≥ 2');
   const start = dateOption(args, 'start');
   const end = dateOption(args, 'end');
-  const window: PriceWindow = {
+  return {
     ...(scenario?.window ?? { completeRows: false }),
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
     ...(args.values['complete-rows'] === true ? { completeRows: true } : {}),
     ...(lastRaw !== undefined ? { last: lastRaw } : {}),
   };
+}
+
+export function loadPriceSource(args: ParsedArgs, ctx: CliContext): PriceSource {
+  const scenarioPath = stringOption(args, 'scenario');
+  const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
+  const window = windowFromFlags(args, scenario);
   const tickersFlag = stringOption(args, 'tickers');
   const pricesPath = stringOption(args, 'prices');
   if (pricesPath) {

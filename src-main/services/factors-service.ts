@@ -3,10 +3,10 @@ import { basename, extname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { FrontierError } from '../../shared/api.js';
 import type { FactorImportFile, FactorImportOutcome } from '../../shared/api/factors.js';
-import { parseFactorModel, factorModelSchema, type FactorModelOptions } from '../../shared/domain/factors.js';
-import type { OptimizeOptions, PriceWindow } from '../../shared/domain/optimize.js';
+import { factorModelSchema } from '../../shared/domain/factors.js';
 import { parseFactorFile } from '../core/factors/factor-file.js';
-import { exposureSummary, listFactorSets, loadCharacteristics, loadFactorSeries, writeFactorImport, type ExposureWrite, type FactorSetWrite } from '../store/factors-repo.js';
+import { listFactorSets, writeFactorImport, type ExposureWrite, type FactorSetWrite } from '../store/factors-repo.js';
+import { factorData } from './factor-data.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
 
@@ -70,23 +70,6 @@ export function importFactorFiles(db: Database, sources: readonly FactorSource[]
   return { files, inserted, sets: listFactorSets(db) };
 }
 
-/**
- * The options with the factor model's data loaded from the store when it needs any (ts: the set's
- * returns over the window; xs: the tickers' classification and exposures). Other options pass through.
- */
-export function withFactorData(db: Database, options: OptimizeOptions, tickers: readonly string[], window: PriceWindow): OptimizeOptions {
-  const fm = options.factorModel;
-  if (!fm || fm.data) return options;
-  return { ...options, factorModel: { ...fm, data: factorData(db, fm, tickers, window) } };
-}
-
-function factorData(db: Database, fm: FactorModelOptions, tickers: readonly string[], window: PriceWindow): NonNullable<FactorModelOptions['data']> {
-  const spec = parseFactorModel(fm.model);
-  if (spec?.kind === 'ts') return { series: loadFactorSeries(db, spec.set, window.start, window.end) };
-  if (spec?.kind === 'xs') return { characteristics: loadCharacteristics(db, tickers) };
-  return {};
-}
-
 export const factorHandlers = {
   'factors-import': (req, ctx) =>
     importFactorFiles(
@@ -108,4 +91,3 @@ export const factorHandlers = {
   },
 } satisfies Handlers<'factors-import' | 'factors-sets' | 'factors-exposures'>;
 
-export { exposureSummary };

@@ -4,6 +4,7 @@ import type { PriceWindow } from '../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
+import { withFactorData } from './factor-data.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -25,7 +26,7 @@ export const optimizeHandlers = {
     const prices = pricesForRequest(ctx, req.tickers, req.window);
     return ctx.jobs.run(
       'optimize',
-      { prices, options: req.options, window: req.window },
+      { prices, options: withFactorData(ctx.db, req.options, req.tickers, req.window), window: req.window },
       { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
     );
   },
@@ -33,7 +34,7 @@ export const optimizeHandlers = {
     const prices = pricesForRequest(ctx, req.tickers, req.window);
     return ctx.jobs.run(
       'frontier',
-      { prices, options: req.options, window: req.window, points: req.points },
+      { prices, options: withFactorData(ctx.db, req.options, req.tickers, req.window), window: req.window, points: req.points },
       { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
     );
   },

@@ -26,16 +26,16 @@ export interface ExposureWrite {
  * (ticker, factor, date). A set stored with another frequency is refused before anything is written.
  */
 export function writeFactorImport(db: Database, sets: readonly FactorSetWrite[], exposures: readonly ExposureWrite[]): { returns: number; exposures: number } {
-  const existing = db.prepare('SELECT frequency FROM factor_sets WHERE name = ?');
+  const existing = db.prepare('SELECT frequency, factors FROM factor_sets WHERE name = ?');
   for (const s of sets) {
-    const row = existing.get(s.name) as { frequency: string } | undefined;
+    const row = existing.get(s.name) as { frequency: string; factors: string } | undefined;
     if (row && row.frequency !== s.frequency) {
       throw new FrontierError('user-error', `factor set ${s.name} is stored as ${row.frequency}; ${s.source} is ${s.frequency} (use another --set)`);
     }
   }
   const upsertSet = db.prepare(
-    `INSERT INTO factor_sets (name, frequency, source, imported_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET source = excluded.source, imported_at = excluded.imported_at`,
+    `INSERT INTO factor_sets (name, frequency, factors, source, imported_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET factors = excluded.factors, source = excluded.source, imported_at = excluded.imported_at`,
   );
   const clear = db.prepare('DELETE FROM factor_returns WHERE set_name = ? AND factor = ?');
   const insert = db.prepare('INSERT INTO factor_returns (set_name, factor, date, return, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?)');
@@ -47,7 +47,10 @@ export function writeFactorImport(db: Database, sets: readonly FactorSetWrite[],
   return db.transaction(() => {
     let returns = 0;
     for (const s of sets) {
-      upsertSet.run(s.name, s.frequency, s.source, now);
+      const before = existing.get(s.name) as { factors: string } | undefined;
+      const order = [...(before ? (JSON.parse(before.factors) as string[]) : [])];
+      for (const r of s.rows) if (!order.includes(r.factor)) order.push(r.factor);
+      upsertSet.run(s.name, s.frequency, JSON.stringify(order), s.source, now);
       for (const f of new Set(s.rows.map((r) => r.factor))) clear.run(s.name, f);
       for (const r of s.rows) insert.run(s.name, r.factor, r.date, r.value, r.file, r.line);
       returns += s.rows.length;
@@ -59,12 +62,16 @@ export function writeFactorImport(db: Database, sets: readonly FactorSetWrite[],
 
 /** Every stored set with its factors, row counts and date range. */
 export function listFactorSets(db: Database): FactorSetSummary[] {
-  const sets = db.prepare('SELECT name, frequency, source, imported_at AS importedAt FROM factor_sets ORDER BY name').all() as Omit<FactorSetSummary, 'factors'>[];
+  const sets = db.prepare('SELECT name, frequency, factors AS ord, source, imported_at AS importedAt FROM factor_sets ORDER BY name').all() as (Omit<FactorSetSummary, 'factors'> & { ord: string })[];
   const factors = db.prepare(
     `SELECT factor, COUNT(*) AS rows, MIN(date) AS firstDate, MAX(date) AS lastDate
-       FROM factor_returns WHERE set_name = ? GROUP BY factor ORDER BY MIN(source_line), factor`,
+       FROM factor_returns WHERE set_name = ? GROUP BY factor`,
   );
-  return sets.map((s) => ({ ...s, factors: factors.all(s.name) as FactorSetSummary['factors'] }));
+  return sets.map(({ ord, ...s }) => {
+    const order = JSON.parse(ord) as string[];
+    const rows = (factors.all(s.name) as FactorSetSummary['factors']).sort((a, b) => order.indexOf(a.factor) - order.indexOf(b.factor));
+    return { ...s, factors: rows };
+  });
 }
 
 /** A set's returns between start and end (inclusive), one row per date, null where a factor has none. */

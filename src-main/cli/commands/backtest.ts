@@ -6,6 +6,7 @@ import { selectColumns, type PriceMatrix } from '../../core/price-matrix.js';
 import { toApiError } from '../../services/dispatch.js';
 import { loadPriceMatrix } from '../../store/prices-repo.js';
 import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
+import { withCliFactorData } from '../factor-flags.js';
 import { constraintOptions, constraintUsage, estimatorOptions, optimizeOptionsFromFlags, readWeightsFile, targetOptions, targetUsage } from '../optimize-flags.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage, readWidePriceFile, type PriceSource } from '../price-source.js';
 
@@ -186,7 +187,7 @@ ${constraintUsage}
     const prices = addBenchmark(args, ctx, source, benchmark);
     const report = await holdOpen(ctx.jobs().run(
       'backtest',
-      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: optionsFrom(args, source), window: source.window },
+      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: withCliFactorData(args, ctx, optionsFrom(args, source), assets, source.window), window: source.window },
       { transfer: [prices.values.buffer as ArrayBuffer] },
     ));
     ctx.print(args.values.json === true, report, () => human(report));

@@ -14,7 +14,7 @@ function pricesOf(n: number, k: number, T: number, seed: number): { prices: Pric
 }
 
 const { prices, series } = pricesOf(12, 3, 1000, 31);
-const base = (extra: Partial<OptimizeOptionsInput> & { factorModel?: object }) =>
+const base = (extra: Omit<Partial<OptimizeOptionsInput>, 'factorModel'> & { factorModel?: object }) =>
   optimizeOptionsSchema.parse({
     estimators: { risk: 'factor', returns: 'arithmetic' },
     ...extra,

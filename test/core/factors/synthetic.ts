@@ -1,11 +1,10 @@
 /** Seeded synthetic returns with known loadings: r_t = B f_t + ε_t (+ RF), for the factor-model tests. */
-import { mulberry32 } from '../../../src-main/core/backtest/prng.js';
+import { businessDays, gaussian, seededRandom } from '../../support/synthetic-prices.js';
 import type { ReturnMatrix } from '../../../src-main/core/stats/returns.js';
 import type { FactorSeries } from '../../../shared/domain/factors.js';
 
 export function normals(seed: number): () => number {
-  const u = mulberry32(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+  return gaussian(seededRandom(seed));
 }
 
 export interface Synthetic {
@@ -22,12 +21,7 @@ export function synthetic(n: number, k: number, T: number, seed = 1): Synthetic 
   const loadings = Array.from({ length: n }, () => Array.from({ length: k }, () => 0.2 + z() * 0.6));
   const factorVol = Array.from({ length: k }, (_, a) => 0.01 / (1 + 0.3 * a));
   const noiseVol = Array.from({ length: n }, (_, i) => 0.005 + (0.01 * i) / Math.max(1, n - 1));
-  const dates: string[] = [];
-  const d = new Date(Date.UTC(2015, 0, 5));
-  while (dates.length < T) {
-    if (d.getUTCDay() % 6 !== 0) dates.push(d.toISOString().slice(0, 10));
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
+  const dates = businessDays('2015-01-05', T);
   const values = new Float64Array(T * n);
   const rows: (number | null)[][] = [];
   const rf = 0.0001;
