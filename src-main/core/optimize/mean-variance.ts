@@ -4,6 +4,7 @@
  * cap is handled by a Lagrangian penalty ν(w − w_b)ᵀΣ(w − w_b) with ν found by bisection.
  */
 import { factorRows, hasFactorLimits } from '../factors/constraints.js';
+import { solveWithFactorStructure } from '../factors/factor-qp.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { dot, quadForm } from '../stats/linalg.js';
 import { solveQpHighs } from './highs-qp.js';
@@ -79,6 +80,8 @@ export async function solveSpec(p: PreparedProblem, spec: QpSpec, label: string)
 }
 
 async function solvePlain(p: PreparedProblem, spec: QpSpec, label: string): Promise<Result> {
+  const fast = solveWithFactorStructure(p, spec, label);
+  if (fast) return ok(fast);
   const built = buildQp(p, spec);
   if (!built.ok) return built;
   const r = await runQp(built.value, label);

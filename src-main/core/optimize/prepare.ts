@@ -200,7 +200,8 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       cov[i * n + j] = v;
       cov[j * n + i] = v;
     }
-  const checked = checkedCovariance(cov, r.tickers);
+  // BΣ_FBᵀ + D is PSD by construction (Σ_F a sample covariance, D ≥ 0): no O(n³) check or repair.
+  const checked = est.risk === 'factor' ? ok({ covariance: cov, warnings: [] as string[] }) : checkedCovariance(cov, r.tickers);
   if (!checked.ok) return checked;
   return ok({
     tickers: r.tickers,
