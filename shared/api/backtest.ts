@@ -5,6 +5,7 @@
  * are negative; values are in the currency of `initialValue`.
  */
 import { z } from 'zod';
+import type { FactorAttribution } from '../domain/factors.js';
 import { optimizeOptionsSchema, windowSchema } from '../domain/optimize.js';
 
 const ticker = z.string().min(1).max(64);
@@ -246,6 +247,8 @@ export interface BacktestReport {
   annualReturns: PeriodReturnOut[];
   initialValue: number;
   warnings: string[];
+  /** Factor attribution by month when the options name a ts:SET factor model (issue 15). */
+  factorAttribution?: FactorAttribution;
 }
 
 export interface StressWindowOut {
