@@ -17,6 +17,9 @@ import {
 } from '../src-main/core/backtest/index.js';
 import { mulberry32 } from '../src-main/core/backtest/prng.js';
 import type { PriceMatrix } from '../src-main/core/price-matrix.js';
+import { installNativeKernel } from '../src-main/native-kernel-loader.js';
+
+installNativeKernel();
 
 function prices(m: number, days: number, seed: number): PriceMatrix {
   const rand = mulberry32(seed);

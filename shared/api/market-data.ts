@@ -1,5 +1,6 @@
 /** API methods over instruments, stored price histories, and whole-share trades at the latest prices. */
 import { z } from 'zod';
+import { windowSchema } from '../domain/optimize.js';
 
 const ticker = z.string().min(1).max(64);
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -121,11 +122,26 @@ export const marketDataRequests = {
       asOf: z.iso.date().optional(),
     })
     .refine((r) => r.value !== undefined || r.currentShares !== undefined, { message: 'give a portfolio value or the current shares', path: ['value'] }),
+  /** Correlation of the tickers' daily returns in the window (the heatmap's figures; core/stats/correlation.ts). */
+  'prices-correlation': z.object({
+    tickers: z.array(ticker).min(1).max(500),
+    window: windowSchema.default(windowSchema.parse({})),
+  }),
 };
+
+/** `prices-correlation`: Pearson correlation of daily simple returns, pairwise complete. */
+export interface ReturnCorrelation {
+  tickers: string[];
+  /** n×n in ticker order; null where a pair has fewer than 3 common returns or a series is constant. */
+  matrix: (number | null)[][];
+  /** The price dates the window kept and the number of daily return rows. */
+  dataWindow: { start: string; end: string; returns: number };
+}
 
 export interface MarketDataResponses {
   'instruments-list': InstrumentSummary[];
   'instruments-update': { updated: number };
   'prices-get': PriceRow[];
   'prices-allocate': TradePlan;
+  'prices-correlation': ReturnCorrelation;
 }

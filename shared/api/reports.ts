@@ -1,5 +1,6 @@
 /** API methods that build PDF reports. */
 import { z } from 'zod';
+import { scenarioFileSchema } from '../domain/scenario.js';
 
 /**
  * Report sections a client may ask for (the first seven are the original skeleton's). A section is
@@ -103,6 +104,17 @@ export const reportRequests = {
   }),
   /** Checks a logo before it is remembered by the export dialog: the image as the report will print it. */
   'report-logo-check': z.object({ logo: logoDataUrlSchema }),
+  /**
+   * A report of a scenario that is not stored (a scenario file; the CLI's `report --scenario FILE.json`),
+   * on the store's prices. Without `results` the scenario is optimised first (and its frontier traced;
+   * a frontier that fails is left out with a warning).
+   */
+  'report-export-file': z.object({
+    scenario: scenarioFileSchema,
+    results: z.record(z.string(), z.unknown()).optional(),
+    ...reportOptionsShape,
+    jobId: z.string().min(1).max(100).optional(),
+  }),
 };
 
 export interface ReportResponses {
@@ -112,6 +124,14 @@ export interface ReportResponses {
     pages: number;
     /** The sections printed, in document order (asked-for sections without content are left out). */
     sections?: ReportSection[];
+  };
+  'report-export-file': {
+    fileName: string;
+    pdfBase64: string;
+    pages: number;
+    sections: ReportSection[];
+    /** What the report left out and why (e.g. a frontier that could not be traced). */
+    warnings: string[];
   };
   'report-logo-check': {
     /** The image as printed: relabelled by its content; an SVG rebuilt without scripts or external links. */

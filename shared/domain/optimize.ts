@@ -171,6 +171,23 @@ export interface OptimizeResult {
   posterior?: Record<string, number>;
 }
 
+/** The figures of given weights (`portfolio-evaluate`): what a current portfolio shows next to the optimal one. */
+export interface PortfolioEvaluation {
+  /** The weights evaluated, one per ticker (0 where none was given). */
+  weights: Record<string, number>;
+  /** Σ weights (fraction); the rest is cash earning the risk-free rate. */
+  invested: number;
+  /** Annualised; the cash share included at rf. */
+  performance: Performance;
+  /** Share of portfolio variance per asset, w_i(Σw)_i / wᵀΣw (sums to 1). */
+  riskContributions: Record<string, number>;
+  warnings: string[];
+  estimators: OptimizeOptions['estimators'];
+  covarianceKernel: string;
+  prior?: Record<string, number>;
+  posterior?: Record<string, number>;
+}
+
 export interface FrontierPoint {
   expectedReturn: number;
   volatility: number;

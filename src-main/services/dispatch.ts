@@ -2,12 +2,10 @@
  * The one entry for every transport (Electron IPC, HTTP, tests): look the method up, validate the
  * request with its schema, run the handler, and turn any failure into an ApiError. Never throws.
  */
-import { isApiMethod, requestSchemas, FrontierError, type ApiError, type ApiResult } from '../../shared/api.js';
+import { isApiMethod, isUserErrorCode, requestSchemas, FrontierError, type ApiError, type ApiResult } from '../../shared/api.js';
 import { JobError } from '../jobs/pool.js';
 import type { HandlerContext } from './context.js';
 import { handlers } from './handlers.js';
-
-const USER_CODES = new Set(['invalid-request', 'not-found', 'user-error', 'conflict', 'cancelled', 'unauthorized']);
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof FrontierError) {
@@ -15,8 +13,8 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof JobError && error.code) {
     // Core errors (infeasible, singular covariance …) are a user's to act on; 'cancelled' stays itself.
-    const code = USER_CODES.has(error.code) ? error.code : 'user-error';
-    return { code: code as ApiError['code'], message: error.message, details: { reason: error.code, ...(error.details === undefined ? {} : { info: error.details }) } };
+    const code = isUserErrorCode(error.code) ? error.code : 'user-error';
+    return { code, message: error.message, details: { reason: error.code, ...(error.details === undefined ? {} : { info: error.details }) } };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `internal error: ${message}` };

@@ -5,6 +5,7 @@
  * the next price appears.
  */
 import type { PriceMatrix } from '../price-matrix.js';
+import { Cancelled } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { calendarRebalanceRows } from './calendar.js';
 import type { BacktestHooks, BacktestRun, BacktestSettings, RebalanceRecord } from './types.js';
@@ -210,7 +211,7 @@ export async function runBacktest(
     }
     for (let j = 0; j < m; j++) if (!Number.isNaN(price(t, j))) last[j] = price(t, j);
     if (t < start) continue;
-    if (hooks.isCancelled?.() === true) return fail('cancelled', 'the backtest was cancelled');
+    if (hooks.isCancelled?.() === true) throw new Cancelled();
 
     let value = cash;
     for (let j = 0; j < m; j++) value += held[j]!;
@@ -224,7 +225,6 @@ export async function runBacktest(
     if (rebalance) {
       const re = await reoptimize(t);
       if (!re.ok) {
-        if (re.error.code === 'cancelled') return re;
         firstFailure ??= re;
         // Before any success the targets are all zero: the portfolio waits in cash for a solvable window.
         warnings.push(`${dates[t]}: re-optimisation failed (${re.error.message}); ${solved ? 'kept the previous targets' : 'stayed in cash'}`);
@@ -237,8 +237,8 @@ export async function runBacktest(
       value = traded.value;
     }
     equity[t - start] = value;
-    if (hooks.onProgress !== undefined && (rebalance || (t - start) % 256 === 0 || t === n - 1)) {
-      hooks.onProgress(t - start + 1, total);
+    if (hooks.progress !== undefined && (rebalance || (t - start) % 256 === 0 || t === n - 1)) {
+      hooks.progress(t - start + 1, total, 'simulating');
     }
   }
 

@@ -13,13 +13,13 @@ import {
 } from '../../../shared/api/backtest.js';
 import type { PriceWindow } from '../../../shared/domain/optimize.js';
 import { applyWindow } from '../optimize/index.js';
-import { selectColumns, type PriceMatrix } from '../price-matrix.js';
+import { selectColumns, selectRows, type PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { correlationShock } from './correlation-shock.js';
 import { underwater, worstDrawdowns } from './drawdown.js';
 import { runBacktest } from './engine.js';
 import { computeMetrics, periodReturns } from './metrics.js';
-import { blockBootstrap } from './monte-carlo.js';
+import { blockBootstrap, type MonteCarloHooks } from './monte-carlo.js';
 import { constantMixReturns } from './portfolio-returns.js';
 import { markToLast } from './series.js';
 import { DEFAULT_STRESS_WINDOWS, historicalStress, userShocks } from './stress.js';
@@ -68,14 +68,11 @@ export function applySourceWindow(prices: PriceMatrix, assets: readonly string[]
   const kept = applyWindow(split.value.assets, window);
   if (!kept.ok) return kept;
   const keep = new Set(kept.value.dates);
-  const m = prices.tickers.length;
   const rows: number[] = [];
   prices.dates.forEach((d, t) => {
     if (keep.has(d)) rows.push(t);
   });
-  const values = new Float64Array(rows.length * m);
-  rows.forEach((t, k) => values.set(prices.values.subarray(t * m, t * m + m), k * m));
-  return ok({ dates: rows.map((t) => prices.dates[t]!), tickers: prices.tickers.slice(), values });
+  return ok(selectRows(prices, rows));
 }
 
 function dated(dates: readonly string[], values: ArrayLike<number>): DatedValue[] {
@@ -161,7 +158,7 @@ export function buildStressReport(
   assets: readonly string[],
   settings: StressSettingsParsed,
   rf: number,
-  hooks: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
+  hooks: MonteCarloHooks = {},
 ): CoreResult<StressReport> {
   const split = splitBenchmark(prices, assets, settings.benchmark);
   if (!split.ok) return split;

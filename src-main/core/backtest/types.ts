@@ -5,6 +5,7 @@
 import type { PriceMatrix } from '../price-matrix.js';
 import type { CoreResult } from '../result.js';
 import type { WindowEstimates } from './window-estimates.js';
+import type { CoreHooks } from '../hooks.js';
 
 export type CalendarPeriod = 'monthly' | 'quarterly' | 'annually';
 
@@ -52,12 +53,8 @@ export interface BacktestSettings {
   periodsPerYear?: number;
 }
 
-export interface BacktestHooks {
-  /** Called after each simulated day batch: rows done and in total. */
-  onProgress?: (done: number, total: number) => void;
-  /** Checked between days and before each re-optimisation; true stops the run with 'cancelled'. */
-  isCancelled?: () => boolean;
-}
+/** Progress after each simulated day batch (rows done and in total); a cancel seen between days throws `Cancelled`. */
+export type BacktestHooks = Partial<CoreHooks>;
 
 export interface RebalanceRecord {
   date: string;

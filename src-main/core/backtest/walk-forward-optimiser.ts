@@ -11,6 +11,7 @@ import { objectives } from '../optimize/objectives.js';
 import { checkedCovariance, checkedReturns, prepareFromMoments, type Moments } from '../optimize/prepare.js';
 import { toRecord } from '../optimize/results.js';
 import type { PriceMatrix } from '../price-matrix.js';
+import { Cancelled } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
 import type { Reoptimize } from './types.js';
@@ -45,7 +46,7 @@ function windowMoments(window: PriceMatrix, options: OptimizeOptions, estimates:
 export function walkForwardOptimiser(options: OptimizeOptions, isCancelled?: () => boolean): Reoptimize {
   const incremental = usesIncrementalCovariance(options);
   return async (window, estimates) => {
-    if (isCancelled?.() === true) return fail('cancelled', 'cancelled');
+    if (isCancelled?.() === true) throw new Cancelled();
     if (!incremental || estimates === undefined) {
       const r = await optimizePortfolio(window, options);
       return r.ok ? ok(r.value.weights) : r;

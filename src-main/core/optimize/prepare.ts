@@ -1,5 +1,5 @@
 /** From prices and options to a PreparedProblem: price window, moment estimation, bound merging. */
-import type { EstimatorSettings, OptimizeOptions, PriceWindow } from '../../../shared/domain/optimize.js';
+import type { EstimatorSettings, OptimizeOptions } from '../../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
@@ -13,35 +13,7 @@ import {
 } from '../stats/shrinkage.js';
 import type { PreparedProblem } from './problem.js';
 
-/** Restricts prices to [start, end], then (optionally) complete rows, then the last N returns (N+1 prices). */
-export function applyWindow(prices: PriceMatrix, window: PriceWindow): CoreResult<PriceMatrix> {
-  const n = prices.tickers.length;
-  const keep: number[] = [];
-  for (let t = 0; t < prices.dates.length; t++) {
-    const d = prices.dates[t]!;
-    if (window.start !== undefined && d < window.start) continue;
-    if (window.end !== undefined && d > window.end) continue;
-    if (window.completeRows) {
-      let complete = true;
-      for (let j = 0; j < n && complete; j++) {
-        const v = prices.values[t * n + j]!;
-        if (v !== v) complete = false;
-      }
-      if (!complete) continue;
-    }
-    keep.push(t);
-  }
-  const rows = window.last !== undefined ? keep.slice(Math.max(0, keep.length - window.last - 1)) : keep;
-  if (rows.length < 3) {
-    return fail('insufficient-data', `the price window keeps ${rows.length} dates; at least 3 are needed`, {
-      window,
-      dates: rows.length,
-    });
-  }
-  const values = new Float64Array(rows.length * n);
-  rows.forEach((t, k) => values.set(prices.values.subarray(t * n, (t + 1) * n), k * n));
-  return ok({ dates: rows.map((t) => prices.dates[t]!), tickers: prices.tickers.slice(), values });
-}
+export { applyWindow } from '../price-matrix.js';
 
 export interface Moments {
   tickers: string[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestRun, type Reoptimize } from '../../../src-main/core/backtest/index.js';
 import type { PriceMatrix } from '../../../src-main/core/price-matrix.js';
+import { Cancelled } from '../../../src-main/core/hooks.js';
 import { ok, type CoreResult } from '../../../src-main/core/result.js';
 import { matrix, weekdays } from './helpers.js';
 
@@ -219,15 +220,15 @@ describe('walk-forward re-optimisation', () => {
     if (!r.ok) expect(r.error.code).toBe('infeasible');
   });
 
-  it('stops with a cancelled error when asked to', async () => {
+  it('stops by throwing core\'s Cancelled when its hooks say so (one cancellation convention)', async () => {
     const rec = recorder();
     let checks = 0;
-    const r = await runBacktest(
+    const run = runBacktest(
       prices,
       { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'expanding' }, reoptimize: rec.fn }, minHistory: 20 },
       { isCancelled: () => ++checks > 30 },
     );
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('cancelled');
+    await expect(run).rejects.toBeInstanceOf(Cancelled);
+    expect(checks).toBe(31);
   });
 });
