@@ -8,6 +8,7 @@ import type { PriceMatrix } from '../price-matrix.js';
 import { ok, type CoreResult } from '../result.js';
 import { gramKernelName } from '../stats/gram.js';
 import { applyBlackLitterman, blackLittermanWeights } from './black-litterman.js';
+import { checkFeasible } from './feasibility.js';
 import { frontierOf } from './frontier.js';
 import { objectives } from './objectives.js';
 import { applyWindow as windowPrices, estimateMoments as estimate, prepareFromMoments, type Moments } from './prepare.js';
@@ -79,6 +80,8 @@ export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOp
   if (ctx?.isCancelled()) throw new Cancelled();
   const { problem } = prep.value;
   const t0 = performance.now();
+  const feasible = await checkFeasible(problem);
+  if (!feasible.ok) return feasible;
   const s = await objectives[options.objective](problem, ctx);
   const ms = performance.now() - t0;
   if (!s.ok) return s;
