@@ -5,7 +5,7 @@ import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
 import { countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
 import { gramKernelName } from '../stats/gram.js';
-import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
+import { expCov, fixNonPsd, pairwiseCorrelation, sampleCov, semicovariance } from '../stats/risk-models.js';
 import {
   ledoitWolfConstantCorrelation,
   ledoitWolfConstantVariance,
@@ -247,5 +247,8 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
     lower: b.value.lower,
     upper: b.value.upper,
     options,
+    // PyPortfolioOpt's HRPOpt(returns) clusters on returns.corr() (pairwise complete); with any other
+    // risk model (or a posterior) it is HRPOpt(cov_matrix=S), clustering on the correlation of S.
+    ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: pairwiseCorrelation(m.returns) } : {}),
   });
 }
