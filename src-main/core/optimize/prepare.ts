@@ -147,7 +147,10 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
         mkt = Float64Array.from(r.dates, (d) => byDate.get(d) ?? NaN);
       }
       mu = capmReturn(r, f, rf, mkt, true);
-      if (mu.some((x) => x !== x)) return fail('insufficient-data', 'fewer than 2 dates where every asset and the market have returns (CAPM betas)');
+      if (mu.some((x) => x !== x)) {
+        const short = r.tickers.filter((_, j) => mu[j] !== mu[j]);
+        return fail('insufficient-data', `fewer than 2 dates with both a return and a market return for ${short.join(', ')} (CAPM betas)`, { tickers: short });
+      }
       break;
     }
   }
