@@ -41,7 +41,7 @@ interface Prepared {
   prior?: Record<string, number>;
   posterior?: Record<string, number>;
   /** Black–Litterman facts for the diagnostics: δ, τ, diag(Ω) and the unconstrained BL portfolio. */
-  blackLitterman?: { delta: number; tau: number; omega: number[]; weights: Record<string, number> | null };
+  blackLitterman?: { delta: number; tau: number; omega: number[]; weights: Record<string, number> | null; weightsCovariance: 'prior' | 'posterior' };
 }
 
 /** Estimation (+ Black–Litterman when options.blackLitterman is set) into a PreparedProblem. */
@@ -59,8 +59,16 @@ export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): C
     prior = toRecord(m.value.tickers, bl.value.prior);
     posterior = toRecord(m.value.tickers, bl.value.posteriorReturns);
     const n = m.value.tickers.length;
-    const w = blackLittermanWeights(bl.value.posteriorCov, n, bl.value.posteriorReturns, bl.value.delta);
-    blInfo = { delta: bl.value.delta, tau: options.blackLitterman.tau, omega: Array.from(bl.value.omega), weights: w ? toRecord(m.value.tickers, w) : null };
+    // PyPortfolioOpt's bl_weights: (δΣ)⁻¹μ_post with the prior Σ; the posterior Σ on request.
+    const wCov = options.blackLitterman.weightsCovariance === 'posterior' ? bl.value.posteriorCov : m.value.covariance;
+    const w = blackLittermanWeights(wCov, n, bl.value.posteriorReturns, bl.value.delta);
+    blInfo = {
+      delta: bl.value.delta,
+      tau: options.blackLitterman.tau,
+      omega: Array.from(bl.value.omega),
+      weights: w ? toRecord(m.value.tickers, w) : null,
+      weightsCovariance: options.blackLitterman.weightsCovariance ?? 'prior',
+    };
   }
   const p = prepareFromMoments(moments, options);
   if (!p.ok) return p;

@@ -61,14 +61,5 @@ for (const name of ['pypfopt', 'riskfolio'] as const) {
       });
     }
 
-    if (expected.capm_spy && process.env.FRONTIER_OLD_CAPM_CROSSCHECK === '1') {
-      it('expected returns: capm against a market column (SPY)', () => {
-        const r = estimateMoments(prices!, estimatorSchema.parse({ returns: 'capm', market: 'SPY' }));
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        expect(r.value.tickers).toEqual(expected.capm_spy!.tickers);
-        expect(maxRelDiff(r.value.expectedReturns, expected.capm_spy!.mu)).toBeLessThan(1e-6);
-      });
-    }
   });
 }
