@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { optimizeOptionsSchema } from './shared/domain/optimize.js';
+import { optimizePortfolio, applyWindow } from './src-main/core/optimize/index.js';
+const lines = readFileSync('/work/shared/data/pypfopt/stock_prices.csv', 'utf8').trim().split(/\r?\n/);
+const tickers = lines[0]!.split(',').slice(1);
+const rows = lines.slice(1).map((l) => l.split(','));
+const values = new Float64Array(rows.length * tickers.length);
+rows.forEach((r, t) => r.slice(1).forEach((x, j) => (values[t * tickers.length + j] = x === '' ? NaN : Number(x))));
+const prices = applyWindow({ dates: rows.map((r) => r[0]!), tickers, values }, { completeRows: true } as any);
+if (!prices.ok) throw new Error();
+const opts = JSON.parse(process.argv[2]!);
+const r = await optimizePortfolio(prices.value, optimizeOptionsSchema.parse(opts));
+if (!r.ok) console.log(r.error); else console.log(JSON.stringify({ perf: r.value.performance, status: r.value.status, solver: r.value.diagnostics.solver, extras: r.value.diagnostics.extras, warn: r.value.diagnostics.warnings }));
