@@ -109,13 +109,19 @@ export const viewsSchema = z.object({
   prior: z
     .union([z.enum(['market', 'equal', 'historical', 'none']), z.record(ticker, finite)])
     .default('historical'),
-  marketCaps: z.record(ticker, finite.positive()).optional(),
+  /** Market capitalisations (≥ 0; a cap of 0 gives the asset no weight in the market portfolio). */
+  marketCaps: z.record(ticker, finite.nonnegative()).optional(),
   riskAversion: z.union([finite.positive(), z.literal('market')]).optional(),
   /** Ticker of the market series used to imply δ when riskAversion is "market". */
   marketTicker: ticker.optional(),
   tau: finite.positive().default(0.05),
   omega: z.enum(['proportional', 'idzorek']).default('proportional'),
   views: z.array(viewSchema).default([]),
+  /**
+   * Covariance of the unconstrained BL portfolio (δΣ)⁻¹μ_post reported in diagnostics: "prior" (Σ, as
+   * PyPortfolioOpt's bl_weights) or "posterior" (Σ_post). Objectives always run on the posterior.
+   */
+  weightsCovariance: z.enum(['prior', 'posterior']).optional(),
 });
 export type BlackLittermanSettings = z.output<typeof viewsSchema>;
 

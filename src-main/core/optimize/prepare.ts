@@ -5,7 +5,7 @@ import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
 import { countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
 import { gramKernelName } from '../stats/gram.js';
-import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
+import { expCov, fixNonPsd, pairwiseCorrelation, sampleCov, semicovariance } from '../stats/risk-models.js';
 import {
   ledoitWolfConstantCorrelation,
   ledoitWolfConstantVariance,
@@ -119,7 +119,10 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
         mkt = Float64Array.from(r.dates, (d) => byDate.get(d) ?? NaN);
       }
       mu = capmReturn(r, f, rf, mkt, true);
-      if (mu.some((x) => x !== x)) return fail('insufficient-data', 'fewer than 2 dates where every asset and the market have returns (CAPM betas)');
+      if (mu.some((x) => x !== x)) {
+        const short = r.tickers.filter((_, j) => mu[j] !== mu[j]);
+        return fail('insufficient-data', `fewer than 2 dates with both a return and a market return for ${short.join(', ')} (CAPM betas)`, { tickers: short });
+      }
       break;
     }
   }
@@ -219,5 +222,8 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
     lower: b.value.lower,
     upper: b.value.upper,
     options,
+    // PyPortfolioOpt's HRPOpt(returns) clusters on returns.corr() (pairwise complete); with any other
+    // risk model (or a posterior) it is HRPOpt(cov_matrix=S), clustering on the correlation of S.
+    ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: pairwiseCorrelation(m.returns) } : {}),
   });
 }

@@ -146,7 +146,14 @@ export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): 
     }
     const solveMs = performance.now() - t0;
     const isMip = model.integrality !== undefined && Array.from(model.integrality).some((v) => v !== 0);
-    const sol = m.getSolution();
+    let sol: { colValue: Float64Array; rowValue: Float64Array; colDual: Float64Array; rowDual: Float64Array };
+    try {
+      sol = m.getSolution();
+    } catch {
+      // HiGHS has no solution to give after a failed run: report the status, never throw
+      const empty = new Float64Array(0);
+      return { status: code === 7 ? 'solve-error' : STATUS_NAMES[code], optimal: false, objective: NaN, colValue: empty, rowValue: empty, colDual: empty, rowDual: empty, iterations: 0, solveMs, isMip };
+    }
     const iterations = isMip
       ? Number(m.info.get('mip_node_count'))
       : Number(m.info.get('simplex_iteration_count')) + Number(m.info.get('ipm_iteration_count'));
