@@ -8,7 +8,9 @@ export type ApiErrorCode =
   | 'conflict'
   | 'cancelled'
   | 'unauthorized'
-  | 'internal'; // a bug: the message says what broke
+  | 'internal' // a bug: the message says what broke
+  | 'busy' // another connection holds the write lock past the busy timeout: retry later, nothing was written
+  | 'storage'; // the database file cannot be used (read-only, full disk, I/O error, damaged, newer): one line says what to do
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -31,7 +31,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
 };
 
-const USER_ERROR_CODES = new Set(['invalid-request', 'not-found', 'user-error', 'conflict', 'cancelled', 'unauthorized', 'unknown-method']);
+const USER_ERROR_CODES = new Set(['invalid-request', 'not-found', 'user-error', 'conflict', 'cancelled', 'unauthorized', 'unknown-method', 'busy', 'storage']);
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 const ownExt = extname(fileURLToPath(import.meta.url));
 

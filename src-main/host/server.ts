@@ -37,6 +37,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   cancelled: 409,
   unauthorized: 401,
   internal: 500,
+  busy: 503,
+  storage: 503,
 };
 
 const MIME: Record<string, string> = {

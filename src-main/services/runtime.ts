@@ -20,6 +20,10 @@ export interface RuntimeOptions {
   makePrinter: () => Promise<PdfPrinter>;
   pool?: PoolOptions;
   nativeBinding?: string;
+  /** A read-only database file opens read-only (reads work, writes answer `storage`); default: only in the CLI. */
+  readOnlyFallback?: boolean;
+  /** How long a write waits for another Frontier's write lock (ms) before answering `busy`. */
+  busyTimeoutMs?: number;
 }
 
 export interface Runtime {
@@ -38,7 +42,11 @@ export function appVersion(): string {
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const database = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const database = openDatabase(options.dbPath, {
+    readOnlyFallback: options.readOnlyFallback ?? options.mode === 'cli',
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   let pool: JobPool | null = null;
   let printer: Promise<PdfPrinter> | null = null;
   const listeners = new Set<EventListener>();
