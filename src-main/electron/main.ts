@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../host/security.js';
 import { createRuntime, type Runtime } from '../services/runtime.js';
 import { warmReportExport } from '../services/report-service.js';
 import { createElectronPrinter } from './electron-printer.js';
+import { startupErrorDialog } from './startup-message.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, resolveAppPath, secureWebPreferences } from './window-policy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -149,7 +150,9 @@ app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 }).catch((error: unknown) => {
-  dialog.showErrorBox('Frontier could not start', error instanceof Error ? error.message : String(error));
+  // A database that cannot be used (read-only, full disk, damaged, newer) gets its one-line message.
+  const { title, message } = startupErrorDialog(error);
+  dialog.showErrorBox(title, message);
   app.exit(1);
 });
 

@@ -9,7 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { FrontierError } from '../../shared/api.js';
 import { migrationsDir } from '../app-paths.js';
-import { migrate, newerDatabaseError, newestVersion, pendingMigrations, readMigrations, type MigrationOutcome } from './migrate.js';
+import { migrate, newerDatabaseError, newestVersion, pendingMigrations, readMigrations, type Migration, type MigrationOutcome } from './migrate.js';
 import { storageMessage, storeError } from './store-errors.js';
 
 export type { Database } from 'better-sqlite3';
@@ -112,27 +112,36 @@ function openChecked(path: string, options: OpenOptions): OpenedDatabase {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    db.pragma(`busy_timeout = ${busyTimeout(options)}`);
-    db.pragma('foreign_keys = ON');
-    if (readonly) {
-      // Reading a schema this build does not know would give wrong answers; one it must upgrade cannot be read.
-      const pending = pendingMigrations(db, migrationsDir(), path);
-      if (readOnlyFile && pending.length > 0) {
-        throw new FrontierError('storage', `${storageMessage('read-only', path)} (it needs an upgrade to schema ${newestVersion(migrations)} first)`, { file: path, reason: 'read-only' });
-      }
-      return { db, path, migration: null, readonly: true };
-    }
-    // Read-only checks first: nothing below may run on a file from a newer Frontier.
-    pendingMigrations(db, migrationsDir(), memory ? null : path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    const migration = migrate(db, migrationsDir(), memory ? null : path);
-    if (!memory) tightenMode(path);
-    return { db, path, migration, readonly: false };
+    return prepare(db, path, options, readonly, readOnlyFile, migrations);
   } catch (error) {
     db.close();
+    // SQLite reads a WAL database only where it can create the -shm file: not in a read-only folder.
+    if (readOnlyFile && (error as { code?: unknown }).code === 'SQLITE_CANTOPEN') {
+      throw new FrontierError('storage', `${storageMessage('read-only', path)} (its folder is read-only too, so it cannot even be read: copy it somewhere writable)`, { file: path, reason: 'read-only' });
+    }
     throw error;
   }
+}
+
+/** Settings, version checks and migrations on a just-opened connection. */
+function prepare(db: Database, path: string, options: OpenOptions, readonly: boolean, readOnlyFile: boolean, migrations: readonly Migration[]): OpenedDatabase {
+  const fileName = path === ':memory:' ? null : path;
+  db.pragma(`busy_timeout = ${busyTimeout(options)}`);
+  db.pragma('foreign_keys = ON');
+  // Read-only checks first: nothing below may run on a file from a newer Frontier.
+  const pending = pendingMigrations(db, migrationsDir(), fileName);
+  if (readonly) {
+    // A schema this build must upgrade cannot be read without writing.
+    if (readOnlyFile && pending.length > 0) {
+      throw new FrontierError('storage', `${storageMessage('read-only', path)} (it needs an upgrade to schema ${newestVersion(migrations)} first)`, { file: path, reason: 'read-only' });
+    }
+    return { db, path, migration: null, readonly: true };
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const migration = migrate(db, migrationsDir(), fileName);
+  if (fileName) tightenMode(fileName);
+  return { db, path, migration, readonly: false };
 }
 
 /** A database we own that others may read is made 0600: it holds a manager's positions. */
