@@ -1,6 +1,7 @@
 /** API methods that build PDF reports. */
 import { z } from 'zod';
 import { scenarioFileSchema } from '../domain/scenario.js';
+import { isLocaleTag, MAX_MONEY } from '../domain/bounds.js';
 
 /**
  * Report sections a client may ask for (the first seven are the original skeleton's). A section is
@@ -81,10 +82,15 @@ export const reportOptionsShape = {
   title: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
   logo: logoDataUrlSchema.optional(),
-  /** BCP 47 locale for thousands and decimal separators (default en-US). */
-  locale: z.string().min(2).max(35).optional(),
-  /** Portfolio value in money, to print trades in shares and money. */
-  portfolioValue: z.number().positive().finite().optional(),
+  /** BCP 47 locale for thousands and decimal separators (default en-US); a tag Intl cannot read is refused here. */
+  locale: z
+    .string()
+    .min(2)
+    .max(35)
+    .refine(isLocaleTag, 'not a BCP 47 locale such as en-US or de-CH')
+    .optional(),
+  /** Portfolio value in money, to print trades in shares and money (at most MAX_MONEY). */
+  portfolioValue: z.number().positive().max(MAX_MONEY).optional(),
   /**
    * Shrink the print (down to 60 %) until the report fits one page. Default: on when the sections asked
    * for are among REPORT_ONE_PAGE_SECTIONS.

@@ -14,6 +14,7 @@ import { listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
 import { listPositions, pagePositions } from '../store/positions-repo.js';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../store/templates-repo.js';
 import { listBrokerAccounts, listTransactions, pageTransactions } from '../store/transactions-repo.js';
+import { writeTransaction } from '../store/write-transaction.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 
 /** Files above this size are parsed in a worker so the main event loop stays free. */
@@ -122,7 +123,7 @@ export function undoImport(ctx: HandlerContext, batchId: number): { batchId: num
   const batch = getBatch(ctx.db, batchId);
   if (!batch) throw new FrontierError('not-found', `no import batch ${batchId}`);
   if (batch.undone_at !== null) throw new FrontierError('conflict', `import batch ${batchId} was already undone on ${batch.undone_at}`);
-  const removed = ctx.db.transaction(() => undoBatchRows(ctx.db, batchId))();
+  const removed = writeTransaction(ctx.db, () => undoBatchRows(ctx.db, batchId));
   ctx.emit('data-changed', { what: 'imports' });
   ctx.emit('data-changed', { what: 'prices' });
   return { batchId, removed };

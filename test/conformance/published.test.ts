@@ -151,7 +151,7 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
       const r = await optimizePortfolio(prices(run.data), optimizeOptionsSchema.parse({ objective: 'hrp' }));
       if (!r.ok) return { pass: false, detail: r.error.message };
       const order = (r.value.diagnostics.hrp as { order: string[] }).order.slice(0, c.expected!.length);
-      const idx = order.map((t) => r.value.tickers?.indexOf(t) ?? prices(run.data).tickers.indexOf(t));
+      const idx = order.map((t) => prices(run.data).tickers.indexOf(t));
       return { pass: idx.every((x, i) => x === c.expected![i]), detail: `order ${idx.join(',')}` };
     }
     case 'black-litterman': {
