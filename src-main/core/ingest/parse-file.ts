@@ -1,6 +1,7 @@
 /** One file's bytes → everything it holds, with the format detected from its content. Pure. */
 import { brokerFormats } from './formats/broker-formats.js';
 import type { FormatDefinition, FormatOutput } from './formats/format.js';
+import { nonFiniteIssues } from './finite.js';
 import { parseMapped } from './formats/mapped.js';
 import { priceFormats } from './formats/price-formats.js';
 import { readSource, type SourceTable } from './source.js';
@@ -73,7 +74,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     base.kind = format.kind;
     out = format.parse(table, { file: fileName, options });
   }
-  return {
+  const parsed: ParsedFile = {
     ...base,
     prices: out.prices ?? [],
     wide: out.wide ?? null,
@@ -81,7 +82,10 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     positions: out.positions ?? [],
     skipped: out.skipped,
     warnings: out.warnings,
-    errors: out.errors.sort((a, b) => a.line - b.line),
+    errors: out.errors,
     header: out.header,
   };
+  parsed.errors.push(...nonFiniteIssues(parsed));
+  parsed.errors.sort((a, b) => a.line - b.line);
+  return parsed;
 }

@@ -1,5 +1,6 @@
 /** European brokers: Trading 212 history and DEGIRO transactions, account statement and portfolio (headers in the user's language). */
 import { columnIndex, columnsByName, findHeaderRowWith } from '../columns.js';
+import { parseNumberCell } from '../numbers.js';
 import type { SourceTable } from '../source.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
 import type { TransactionRow } from '../types.js';
@@ -47,7 +48,8 @@ export const trading212: FormatDefinition = {
       const row = byLine.get(t.line)!;
       const ccy = priceCcy === undefined ? '' : (row.cells[priceCcy] ?? '').replace(/"/g, '').trim();
       if (ccy === 'GBX' && t.price !== null) t.price = t.price / 100;
-      const tax = taxCol === undefined ? NaN : Number((row.cells[taxCol] ?? '').trim());
+      const taxCell = taxCol === undefined ? null : parseNumberCell((row.cells[taxCol] ?? '').trim(), 'dot');
+      const tax = taxCell?.kind === 'value' ? taxCell.value : NaN;
       if (t.type === 'dividend' && Number.isFinite(tax) && tax !== 0) {
         const currency = taxCcy === undefined ? t.currency : (row.cells[taxCcy] ?? '').replace(/"/g, '').trim() || t.currency;
         extra.push({ ...t, type: 'tax', quantity: null, price: null, fee: null, amount: -Math.abs(tax), currency, externalId: t.externalId ? `${t.externalId}:tax` : null, description: `withholding tax on ${t.ticker ?? ''}` });
