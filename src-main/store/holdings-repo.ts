@@ -1,6 +1,7 @@
 /** Holdings derived from stored transactions, and their reconciliation against broker snapshots. */
 import type { Database } from 'better-sqlite3';
-import type { Holding, Reconciliation } from '../../shared/api/imports.js';
+import type { CashBalance, Holding, Reconciliation } from '../../shared/api/imports.js';
+import { cashBalances, type CashMove } from '../core/ingest/cash.js';
 import { deriveHoldings, reconcile, type QuantityMove } from '../core/ingest/holdings.js';
 import { listPositions } from './positions-repo.js';
 
@@ -20,4 +21,12 @@ export function listHoldings(db: Database, asOf?: string, account?: string): Hol
 
 export function reconcileHoldings(db: Database, account?: string): Reconciliation[] {
   return reconcile(moves(db, account), listPositions(db, account));
+}
+
+/** Cash per account and currency from the stored transactions' amounts (see core/ingest/cash.ts). */
+export function listCash(db: Database, account?: string): CashBalance[] {
+  const rows = db
+    .prepare('SELECT account, type, ticker, quantity, amount, currency FROM transactions WHERE (? IS NULL OR account = ?) ORDER BY account, date, id')
+    .all(account ?? null, account ?? null) as CashMove[];
+  return cashBalances(rows);
 }

@@ -57,6 +57,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
   base.encoding = table.encoding;
   base.delimiter = table.delimiter;
   let out: FormatOutput;
+  let brokerName: string | undefined;
   if (options.mapping) {
     base.format = 'mapped';
     base.kind = options.mapping.kind;
@@ -72,6 +73,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     }
     base.format = format.id;
     base.kind = format.kind;
+    brokerName = format.broker;
     out = format.parse(table, { file: fileName, options });
   }
   const parsed: ParsedFile = {
@@ -85,7 +87,22 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     errors: out.errors,
     header: out.header,
   };
+  if (brokerName && !options.account) brokerAccounts(parsed, brokerName);
   parsed.errors.push(...nonFiniteIssues(parsed));
   parsed.errors.sort((a, b) => a.line - b.line);
   return parsed;
+}
+
+/**
+ * Rows whose file named no account go to the broker's name instead of "default", and the preview says
+ * so once (the Account field there, or --account, puts them elsewhere).
+ */
+function brokerAccounts(f: ParsedFile, broker: string): void {
+  let moved = 0;
+  for (const row of [...f.transactions, ...f.positions]) {
+    if (row.account !== 'default') continue;
+    row.account = broker;
+    moved++;
+  }
+  if (moved > 0) f.warnings.push(`the file names no account: its rows go to account "${broker}" (type an account to use another)`);
 }

@@ -45,6 +45,8 @@ export interface TransactionRow {
   ticker: string | null;
   isin: string | null;
   description: string | null;
+  /** The instrument's name where the file gives one apart from the description (DEGIRO Product, T212 Name). */
+  name?: string | null;
   quantity: number | null;
   price: number | null;
   fee: number | null;

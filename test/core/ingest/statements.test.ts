@@ -46,7 +46,7 @@ describe('IBKR Activity Statement: totals, subtotals and subtitles of every sect
 
   it('forex commissions ("Comm in USD") and the instrument table (ISIN, name) are read', () => {
     expect(f.transactions.find((t) => t.type === 'fx')).toMatchObject({ ticker: 'EUR.USD', quantity: 2000, fee: 2, amount: -2082, currency: 'USD' });
-    expect(f.transactions.find((t) => t.line === 27)).toMatchObject({ ticker: 'ASML', isin: 'NL0010273215', description: 'ASML HOLDING NV' });
+    expect(f.transactions.find((t) => t.line === 27)).toMatchObject({ ticker: 'ASML', isin: 'NL0010273215', name: 'ASML HOLDING NV' });
     expect(f.positions.find((p) => p.ticker === 'AAPL')).toMatchObject({ isin: 'US0378331005', description: 'APPLE INC' });
   });
 
@@ -113,5 +113,30 @@ describe('numbers that do not fit a double', () => {
     const r = await optimizePortfolio({ dates, tickers: ['AAA', 'BBB'], values }, optimizeOptionsSchema.parse({ objective: 'min-volatility' }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/AAA are not finite numbers/);
+  });
+});
+
+describe('DEGIRO fees: the same row (AutoFX + transaction fees) and sibling rows (fees of an order, connection fees)', () => {
+  it('German Transactions.csv: AutoFX-Gebühr and Transaktionsgebühren both count, the id after an empty Order-ID is kept', () => {
+    const f = parseFixture('degiro-transactions-de.csv');
+    expect(f.errors).toEqual([]);
+    expect(f.transactions[0]).toMatchObject({ type: 'buy', ticker: 'US0378331005', isin: 'US0378331005', name: 'APPLE INC', fee: 6.81, amount: -1929.89, externalId: 'd41c7e2a-5b1f-4c1e-9a7e-000000000101#0' });
+    expect(f.transactions[1]).toMatchObject({ type: 'sell', quantity: -1, fee: 2, amount: 648 });
+  });
+
+  it('Account.csv: a trade shows the fee rows of its order; connection and market-access fees are fees in any language', () => {
+    const en = parseFixture('degiro-account-en.csv');
+    expect(en.transactions.find((t) => t.type === 'sell')).toMatchObject({ fee: 2, amount: 1300.2, name: 'ASML HOLDING' });
+    const fees = parseFixture('degiro-account-fees.csv');
+    expect(fees.transactions.filter((t) => t.type === 'fee').map((t) => [t.line, t.amount])).toEqual([[4, -2.5], [8, -2]]);
+    const de = [
+      'Datum,Uhrzeit,Valutadatum,Produkt,ISIN,Beschreibung,FX,Änderung,,Saldo,,Order-ID',
+      '03-02-2025,10:00,31-01-2025,,,Einrichtung von Handelsmodalitäten 2025 (Xetra - XET),,EUR,"-2,50",EUR,"97,50",',
+      '02-02-2025,10:00,02-02-2025,ISHARES CORE MSCI WORLD,IE00B4L5Y983,ADR/GDR Weitergabegebühr,,EUR,"-0,10",EUR,"100,00",',
+      '01-02-2025,09:00,01-02-2025,,,SOFORT Zahlungsgebühr,,EUR,"-0,20",EUR,"100,10",',
+    ].join('\n');
+    const p = parseImportFile(text(de), 'Account.csv');
+    expect(p.skipped).toEqual([]);
+    expect(p.transactions.map((t) => [t.type, t.amount])).toEqual([['fee', -2.5], ['fee', -0.1], ['fee', -0.2]]);
   });
 });

@@ -32,6 +32,7 @@ export const ibkrActivity: FormatDefinition = {
   id: 'ibkr-activity',
   label: 'Interactive Brokers Activity Statement',
   kind: 'transactions',
+  broker: 'IBKR',
   detect(table) {
     const rows = table.rows.slice(0, 10);
     return rows.some((r) => normHeader(r.cells[0] ?? '') === 'statement' && normHeader(r.cells[1] ?? '') === 'header') ? 0.97 : 0;
@@ -227,13 +228,16 @@ export const ibkrActivity: FormatDefinition = {
           break;
       }
     }
-    for (const row of [...transactions, ...positions]) {
-      const known = row.ticker ? instruments.get(row.ticker) : undefined;
-      if (!known) continue;
-      row.isin ??= known.isin;
-      row.description ??= known.name;
+    for (const t of transactions) {
+      const known = t.ticker ? instruments.get(t.ticker) : undefined;
+      t.isin ??= known?.isin ?? null;
+      t.name = known?.name ?? null;
     }
-    if (!account) warnings.push('the statement names no account; rows go to account "default"');
+    for (const p of positions) {
+      const known = instruments.get(p.ticker);
+      p.isin ??= known?.isin ?? null;
+      p.description ??= known?.name ?? null;
+    }
     const out: FormatOutput = { transactions, positions, skipped: skipped.sort((a, b) => a.line - b.line), warnings, errors, header: ['Statement', 'Header'] };
     return out;
   },
