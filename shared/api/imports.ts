@@ -147,6 +147,9 @@ export interface Holding {
 export interface Reconciliation {
   account: string;
   ticker: string;
+  /** ISIN and name of the instrument where any imported row of the account gives them. */
+  isin?: string | null;
+  name?: string | null;
   asOf: string;
   derived: number;
   reported: number;

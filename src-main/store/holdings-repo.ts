@@ -20,7 +20,16 @@ export function listHoldings(db: Database, asOf?: string, account?: string): Hol
 }
 
 export function reconcileHoldings(db: Database, account?: string): Reconciliation[] {
-  return reconcile(moves(db, account), listPositions(db, account));
+  const names = db.prepare(
+    `SELECT isin, name FROM (
+       SELECT isin, description AS name, 1 AS k FROM positions WHERE account = ? AND ticker = ?
+       UNION ALL SELECT isin, name, 2 FROM transactions WHERE account = ? AND ticker = ? AND (isin IS NOT NULL OR name IS NOT NULL))
+     ORDER BY k LIMIT 1`,
+  );
+  return reconcile(moves(db, account), listPositions(db, account)).map((r) => {
+    const known = names.get(r.account, r.ticker, r.account, r.ticker) as { isin: string | null; name: string | null } | undefined;
+    return { ...r, isin: known?.isin ?? null, name: known?.name ?? null };
+  });
 }
 
 /** Cash per account and currency from the stored transactions' amounts (see core/ingest/cash.ts). */
