@@ -89,6 +89,10 @@ export interface ImportFileSummary {
   sample: Record<string, string | number | null>[];
   /** Saved templates whose header matches this file. */
   templates: string[];
+  /** Where the tickers came from: "file name AAPL.csv", "typed", "column headers", "the file's rows". */
+  tickerSource: string | null;
+  /** Accounts the file's rows go to (broker files). */
+  accounts: string[];
 }
 
 export interface ImportOutcome {

@@ -46,7 +46,7 @@ describe('import service over a real database', () => {
     await call(rt, 'import-commit', { files: [fileOf('stooq-bulk.txt')], options: { currency: 'USD' } });
     await call(rt, 'import-commit', { files: [fileOf('wide-eu-excel.csv')], options: { currency: 'CHF' } });
     const list = await call(rt, 'instruments-list', {});
-    expect(list.find((i) => i.ticker === 'MSFT.US')!.currency).toBe('USD');
+    expect(list.find((i) => i.ticker === 'MSFT')!.currency).toBe('USD');
     expect(list.find((i) => i.ticker === 'Nestlé')!.currency).toBe('CHF');
     expect((await call(rt, 'prices-get', { ticker: 'Roche' })).find((p) => p.date === '2024-01-04')).toMatchObject({ close: 244, currency: 'CHF' });
   });

@@ -51,6 +51,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     warnings: [],
     errors: [],
     header: [],
+    tickerSource: null,
   };
   if (!source.ok) return { ...base, errors: [source.error] };
   const table = source.table;
@@ -86,6 +87,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     warnings: out.warnings,
     errors: out.errors,
     header: out.header,
+    tickerSource: out.tickerSource ?? (out.wide ? 'column headers' : (out.prices ?? []).length + (out.transactions ?? []).length + (out.positions ?? []).length > 0 ? "the file's rows" : null),
   };
   if (brokerName && !options.account) brokerAccounts(parsed, brokerName);
   parsed.errors.push(...nonFiniteIssues(parsed));

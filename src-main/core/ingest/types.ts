@@ -96,6 +96,8 @@ export interface ParsedFile {
   errors: IngestIssue[];
   /** Header cells of the table the parser read (for the mapping wizard and templates). */
   header: string[];
+  /** Where the tickers came from: the file name, the typed ticker, column headers, the file's rows. */
+  tickerSource: string | null;
 }
 
 export type DateOrder = 'dmy' | 'mdy';

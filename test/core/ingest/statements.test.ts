@@ -140,3 +140,24 @@ describe('DEGIRO fees: the same row (AutoFX + transaction fees) and sibling rows
     expect(p.transactions.map((t) => [t.type, t.amount])).toEqual([['fee', -2.5], ['fee', -0.1], ['fee', -0.2]]);
   });
 });
+
+describe('tickers: the file\'s own wins, a typed one fills in, the preview says which', () => {
+  it('a typed ticker does not override AAPL.csv; it does name a Nasdaq file (which has none)', () => {
+    const named = parseFixture('AAPL.csv', { ticker: 'MSFT' });
+    expect(named.prices.map((s) => s.ticker)).toEqual(['AAPL']);
+    expect(named.tickerSource).toBe('file name AAPL.csv');
+    expect(named.warnings[0]).toBe("the typed ticker MSFT is not used: the file's name says AAPL");
+    const nasdaq = parseFixture('HistoricalData_1704844800000.csv', { ticker: 'MSFT' });
+    expect(nasdaq.prices.map((s) => s.ticker)).toEqual(['MSFT']);
+    expect(nasdaq.tickerSource).toBe('typed');
+  });
+
+  it('Stooq names (spy_us_d.csv, AAPL.US in a bulk file) store the ticker without its market suffix', () => {
+    const daily = parseFixture('spy_us_d.csv', { ticker: 'IGNORED' });
+    expect(daily.prices.map((s) => s.ticker)).toEqual(['SPY']);
+    expect(daily.tickerSource).toBe('file name spy_us_d.csv (market US)');
+    expect(parseFixture('stooq-bulk.txt').prices.map((s) => s.ticker)).toEqual(['AAPL', 'MSFT']);
+    expect(parseImportFile(text('Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,10\n'), 'aapl.us.txt').prices[0]!.ticker).toBe('AAPL');
+    expect(parseFixture('wide-eu-excel.csv').tickerSource).toBe('column headers');
+  });
+});

@@ -21,6 +21,8 @@ export interface FormatOutput {
   errors: IngestIssue[];
   /** The header cells the parser used. */
   header: string[];
+  /** Where the file's tickers came from ("file name spy_us_d.csv (market US)", "typed"), when not its rows. */
+  tickerSource?: string;
 }
 
 export interface FormatDefinition {
