@@ -6,7 +6,7 @@ import { parseMapped } from './formats/mapped.js';
 import { priceFormats } from './formats/price-formats.js';
 import { readSource, type SourceTable } from './source.js';
 import { isBlank } from './table.js';
-import type { IngestOptions, ParsedFile } from './types.js';
+import type { IngestOptions, ParsedFile, TransactionRow } from './types.js';
 
 export const formats: readonly FormatDefinition[] = [...brokerFormats, ...priceFormats];
 
@@ -90,6 +90,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     tickerSource: out.tickerSource ?? (out.wide ? 'column headers' : (out.prices ?? []).length + (out.transactions ?? []).length + (out.positions ?? []).length > 0 ? "the file's rows" : null),
   };
   if (brokerName && !options.account) brokerAccounts(parsed, brokerName);
+  for (const t of parsed.transactions) shareMoves(t);
   parsed.errors.push(...nonFiniteIssues(parsed));
   parsed.errors.sort((a, b) => a.line - b.line);
   return parsed;
@@ -107,4 +108,18 @@ function brokerAccounts(f: ParsedFile, broker: string): void {
     moved++;
   }
   if (moved > 0) f.warnings.push(`the file names no account: its rows go to account "${broker}" (type an account to use another)`);
+}
+
+/** Types that can move shares without money changing hands. */
+const SHARE_ONLY = new Set(['split', 'deposit', 'withdrawal']);
+
+/**
+ * Rows that move shares without cash (splits, journals, transfers of shares) carry amount 0, not null,
+ * so cash sums add up; a "dividend" or "distribution" that adds shares and pays nothing (Fidelity writes
+ * a stock split as a DISTRIBUTION) is a split, so share counts do not drift.
+ */
+function shareMoves(t: TransactionRow): void {
+  const noCash = t.amount === null || t.amount === 0;
+  if (t.type === 'dividend' && t.quantity !== null && t.quantity !== 0 && noCash) t.type = 'split';
+  if (t.amount === null && t.quantity !== null && SHARE_ONLY.has(t.type)) t.amount = 0;
 }

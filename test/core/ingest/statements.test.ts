@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { optimizeOptionsSchema } from '../../../shared/domain/optimize.js';
 import { optimizePortfolio } from '../../../src-main/core/optimize/index.js';
 import { parseImportFile } from '../../../src-main/core/ingest/parse-file.js';
+import { deriveHoldings } from '../../../src-main/core/ingest/holdings.js';
 import { sniffDelimiter } from '../../../src-main/core/ingest/table.js';
 import { parseFixture } from './fixtures.js';
 
@@ -159,5 +160,26 @@ describe('tickers: the file\'s own wins, a typed one fills in, the preview says 
     expect(parseFixture('stooq-bulk.txt').prices.map((s) => s.ticker)).toEqual(['AAPL', 'MSFT']);
     expect(parseImportFile(text('Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,10\n'), 'aapl.us.txt').prices[0]!.ticker).toBe('AAPL');
     expect(parseFixture('wide-eu-excel.csv').tickerSource).toBe('column headers');
+  });
+});
+
+describe('rows that move shares without cash', () => {
+  it('Fidelity writes a stock split as a DISTRIBUTION: it is stored as a split and the share count holds', () => {
+    const f = parseFixture('fidelity-history-split.csv');
+    expect(f.errors).toEqual([]);
+    expect(f.transactions.find((t) => t.line === 4)).toMatchObject({ type: 'split', ticker: 'NVDA', quantity: 90, amount: 0 });
+    expect(f.transactions.find((t) => t.line === 5)).toMatchObject({ type: 'dividend', amount: 0.4 });
+    const moves = f.transactions.filter((t) => t.ticker && t.quantity !== null).map((t) => ({ account: t.account, date: t.date, type: t.type, ticker: t.ticker!, quantity: t.quantity! }));
+    expect(deriveHoldings(moves)).toEqual([{ account: 'X22334455', ticker: 'NVDA', quantity: 100 }]);
+  });
+
+  it('Schwab and Robinhood splits and share transfers carry amount 0, not null', () => {
+    expect(parseFixture('schwab-transactions.csv').transactions.find((t) => t.type === 'split')).toMatchObject({ quantity: 90, amount: 0 });
+    expect(parseFixture('robinhood-activity.csv').transactions.find((t) => t.type === 'split')).toMatchObject({ quantity: 90, amount: 0 });
+    const rh = [
+      '"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"',
+      '"3/4/2025","3/4/2025","3/4/2025","VTI","Vanguard Total Stock Market ETF","ACATI","12","",""',
+    ].join('\n');
+    expect(parseImportFile(text(rh), 'report.csv').transactions).toEqual([expect.objectContaining({ type: 'deposit', ticker: 'VTI', quantity: 12, amount: 0 })]);
   });
 });
