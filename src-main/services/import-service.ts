@@ -10,7 +10,7 @@ import type { IngestOptions, ParsedFile } from '../core/ingest/types.js';
 import type { ImportBulkInput } from '../jobs/kinds/import.js';
 import { getBatch, listBatches, undoBatchRows } from '../store/import-repo.js';
 import { summariseFile, writeParsedFiles } from '../store/import-writer.js';
-import { listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
+import { listCash, listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
 import { listPositions, pagePositions } from '../store/positions-repo.js';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../store/templates-repo.js';
 import { listBrokerAccounts, listTransactions, pageTransactions } from '../store/transactions-repo.js';
@@ -151,6 +151,7 @@ export const importHandlers = {
   'import-templates-list': (_req, ctx) => listTemplates(ctx.db),
   'import-templates-save': (req, ctx) => saveTemplate(ctx.db, req.name, req.header, req.mapping),
   'import-templates-delete': (req, ctx) => ({ removed: deleteTemplate(ctx.db, req.name) }),
+  'holdings-cash': (req, ctx) => listCash(ctx.db, req.account),
 } satisfies Handlers<
   | 'import-preview'
   | 'import-commit'
@@ -166,4 +167,5 @@ export const importHandlers = {
   | 'import-templates-list'
   | 'import-templates-save'
   | 'import-templates-delete'
+  | 'holdings-cash'
 >;

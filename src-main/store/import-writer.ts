@@ -38,6 +38,8 @@ export function summariseFile(db: Database, f: ParsedFile): ImportFileSummary {
     alreadyStored,
     sample: o.sample,
     templates: f.header.length > 0 ? templatesForHeader(db, f.header).map((t) => t.name) : [],
+    tickerSource: f.tickerSource,
+    accounts: [...new Set([...f.transactions.map((t) => t.account), ...f.positions.map((p) => p.account)])].sort(),
   };
 }
 

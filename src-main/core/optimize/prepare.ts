@@ -59,6 +59,15 @@ function universe(prices: PriceMatrix, est: EstimatorSettings): CoreResult<{ ass
 export function checkedReturns(prices: PriceMatrix, logReturns: boolean): CoreResult<ReturnMatrix> {
   const r = returnsFromPrices(prices, logReturns);
   if (r.n === 0) return fail('invalid-input', 'no assets to estimate');
+  // NaN is a missing price; ±Infinity (a price or a return off a zero price) would be taken as real.
+  const infinite = r.tickers.filter((_, j) => {
+    for (let t = 0; t < prices.dates.length; t++) if (Math.abs(prices.values[t * r.n + j]!) === Infinity) return true;
+    for (let t = 0; t < r.dates.length; t++) if (Math.abs(r.values[t * r.n + j]!) === Infinity) return true;
+    return false;
+  });
+  if (infinite.length > 0) {
+    return fail('invalid-input', `prices or returns of ${infinite.join(', ')} are not finite numbers: fix or remove ${infinite.length === 1 ? 'that series' : 'those series'}`, { tickers: infinite });
+  }
   const counts = countPerAsset(r);
   const short = r.tickers.filter((_, j) => counts[j]! < 2);
   if (short.length > 0) {
