@@ -111,6 +111,7 @@ export async function buildBacktestReport(
     fixedCost: settings.fixedCost,
     rf,
     initialValue: settings.initialValue,
+    onFail: settings.onFail,
     ...(settings.minHistory === undefined ? {} : { minHistory: settings.minHistory }),
   };
   if (settings.walkForward !== undefined) {
@@ -133,6 +134,9 @@ export async function buildBacktestReport(
     totalCosts: run.value.totalCosts,
     ...(bench === undefined ? {} : { benchmark: bench }),
   });
+  if (settings.walkForward !== undefined) {
+    metrics.fallback = { fellBack: run.value.fallbacks.length, rebalances: run.value.reoptimisations, policy: settings.onFail };
+  }
   const report: BacktestReport = {
     equity: dated(dates, equity),
     drawdown: dated(dates, underwater(equity)),
@@ -141,7 +145,9 @@ export async function buildBacktestReport(
     rebalances: run.value.rebalances,
     annualReturns: periodReturns(dates, equity, 'annually'),
     initialValue: run.value.initialValue,
-    warnings: [...warnings, ...run.value.warnings],
+    warnings: [],
+    warningGroups: [],
+    fallbacks: run.value.fallbacks,
   };
   if (bench !== undefined) {
     const first = bench.findIndex((v) => !Number.isNaN(v));
@@ -149,9 +155,12 @@ export async function buildBacktestReport(
       const scale = run.value.initialValue / bench[first]!;
       report.benchmark = dated(dates, bench.map((v) => v * scale));
     } else {
-      report.warnings.push(`the benchmark ${settings.benchmark} has no prices in the backtest period`);
+      warnings.push(`the benchmark ${settings.benchmark} has no prices in the backtest period`);
     }
   }
+  // Undated warnings first, then the engine's grouped ones; `warnings` holds one line per group.
+  report.warningGroups = [...warnings.map((message) => ({ message, dates: [] })), ...run.value.warningGroups];
+  report.warnings = [...warnings, ...run.value.warnings];
   return ok(report);
 }
 
