@@ -92,9 +92,29 @@ export type BacktestSettingsParsed = z.output<typeof backtestSettingsSchema>;
 
 export const stressWindowSchema = z.object({ name: z.string().min(1).max(200), start: isoDate, end: isoDate });
 
+/**
+ * Which weights a stress test ran on: the static target of the backtest settings (optimised or equal)
+ * or the walk-forward backtest's last rebalance (`date`). Echoed in the result so every place that shows
+ * it can say so.
+ */
+export const stressWeightsFromSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('static'), source: z.enum(['optimised', 'equal', 'given']).default('given') }),
+  z.object({ kind: z.literal('walk-forward-last'), date: isoDate }),
+]);
+export type StressWeightsFrom = z.output<typeof stressWeightsFromSchema>;
+
+/** "the walk-forward backtest's last weights (rebalance of 2024-06-03)": one wording for the app and the PDF. */
+export function stressWeightsText(from: StressWeightsFrom | undefined): string {
+  if (from === undefined) return 'the weights given';
+  if (from.kind === 'walk-forward-last') return `the walk-forward backtest's last weights (rebalance of ${from.date})`;
+  return from.source === 'optimised' ? 'the static target weights (optimised)' : from.source === 'equal' ? 'the static target weights (equal)' : 'the static target weights given';
+}
+
 export const stressSettingsSchema = z.object({
   /** Portfolio weights by ticker (fractions). */
   weights: z.record(ticker, finite),
+  /** Where the weights come from (described in the result; absent = "the weights given"). */
+  weightsFrom: stressWeightsFromSchema.optional(),
   /** Correlation level for the shock, e.g. 0.9. */
   correlation: finite.min(-1).max(1).default(0.9),
   correlationMode: z.enum(['floor', 'set']).default('floor'),
@@ -349,6 +369,9 @@ export interface HorizonSummaryOut {
   lossProbabilities: { threshold: number; probability: number }[];
 }
 export interface StressReport {
+  /** The weights the tests ran on (fractions by ticker) and where they came from. */
+  weights?: Record<string, number>;
+  weightsFrom?: StressWeightsFrom;
   windows: StressWindowOut[];
   correlationShock: {
     level: number;

@@ -6,7 +6,7 @@
  * and a warning says why.
  */
 import { z } from 'zod';
-import { ON_FAIL, type BacktestReport, type StressReport } from '../../shared/api/backtest.js';
+import { ON_FAIL, stressWeightsFromSchema, type BacktestReport, type StressReport } from '../../shared/api/backtest.js';
 import type { ReportSection } from '../../shared/api/reports.js';
 import type { Performance } from '../../shared/domain/optimize.js';
 import type { ScenarioFile, ScenarioResults } from '../../shared/domain/scenario.js';
@@ -118,6 +118,8 @@ const fanPoint = z.object({ day: finite, p5: finite, p25: finite, p50: finite, p
 
 /** Stress tests as `stress-run` returns them (StressReport), saved under `results.stress`; every part optional. */
 export const reportStressSchema = z.object({
+  /** Which weights the tests ran on (absent in results saved before it was recorded). */
+  weightsFrom: stressWeightsFromSchema.optional(),
   windows: z
     .array(
       z.object({

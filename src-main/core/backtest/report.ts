@@ -190,6 +190,8 @@ export function buildStressReport(
   const mc = blockBootstrap(mix.value.returns, settings.monteCarlo, hooks);
   if (!mc.ok) return mc;
   return ok({
+    weights: { ...settings.weights },
+    ...(settings.weightsFrom === undefined ? {} : { weightsFrom: settings.weightsFrom }),
     windows: windows.value,
     correlationShock: shock.value,
     shocks,
