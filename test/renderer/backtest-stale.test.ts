@@ -31,3 +31,13 @@ describe('which weights the stress tests used', () => {
     expect(built.html).toContain(`Computed on ${stressWeightsText(from).replace("'", '&#39;')}.`);
   });
 });
+
+describe('PDF sections of a scenario with saved results', () => {
+  it('ticks Backtest and Stress tests when the scenario has them, keeping the order and other choices', async () => {
+    const { sectionsWithSavedResults } = await import('../../shared/api/reports.js');
+    expect(sectionsWithSavedResults(['cover', 'summary', 'weights', 'frontier'], { backtest: {}, stress: {} })).toEqual(['cover', 'summary', 'weights', 'frontier', 'backtest', 'stress']);
+    expect(sectionsWithSavedResults(['cover', 'weights'], { backtest: {} })).toEqual(['cover', 'weights', 'backtest']);
+    expect(sectionsWithSavedResults(['cover'], { backtest: null })).toEqual(['cover']);
+    expect(sectionsWithSavedResults(['cover'], null)).toEqual(['cover']);
+  });
+});

@@ -117,6 +117,8 @@ describe('attachToScenario', () => {
     // The settings the backtest ran with come back too, so it is not shown as stale.
     expect(bt.form.costBps).toBe('25');
     expect(bt.form.weightSource).toBe('equal');
+    // The PDF's Backtest and Stress sections are ticked, since the scenario has them.
+    expect(work.report.sections).toEqual(expect.arrayContaining(['backtest', 'stress']));
     // Opening a scenario without a saved backtest shows none (not the previous scenario's).
     loadScenario(await call('scenario-get', { id: otherId }));
     expect(bt.report).toBeNull();

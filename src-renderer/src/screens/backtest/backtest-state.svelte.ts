@@ -6,6 +6,7 @@ import { overDefaults } from '../../forms/draft-form.js';
 import { registerDraftPart } from '../../state/autosave.svelte.js';
 import { work } from '../../state/workbench.svelte.js';
 import { savedMaxDrawdown, type Scenario } from '../../../../shared/domain/scenario.js';
+import { sectionsWithSavedResults } from '../../../../shared/api/reports.js';
 
 export interface BacktestTabState {
   form: BacktestForm;
@@ -71,6 +72,7 @@ export function restoreSavedRuns(results: Scenario['results'] | null, withForm =
   bt.stress = stress;
   bt.stressKey = stress ? (savedRun(results?.stressRun)?.key ?? null) : null;
   if (withForm && run?.form) bt.form = overDefaults(defaultBacktestForm(), run.form);
+  work.report.sections = sectionsWithSavedResults(work.report.sections, results);
   bt.error = '';
   bt.stressError = '';
 }
@@ -132,6 +134,7 @@ export async function attachToScenario(id: number): Promise<string> {
       },
     });
     showSavedDrawdown(id, updated.results);
+    if (work.scenarioId === id) work.report.sections = sectionsWithSavedResults(work.report.sections, updated.results);
     return `Saved the ${bt.report ? 'backtest' : ''}${bt.report && bt.stress ? ' and ' : ''}${bt.stress ? 'stress tests' : ''} to “${saved.name}”; the PDF report includes them.`;
   } catch (e) {
     return `Could not save to the scenario: ${errorText(e)}`;
