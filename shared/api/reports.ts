@@ -58,6 +58,17 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */
 export const REPORT_ONE_PAGE_SECTIONS: readonly ReportSection[] = ['cover', 'summary', 'weights', 'frontier'];
 
+/**
+ * The export dialog's sections with Backtest and Stress tests ticked when the scenario has them saved
+ * (results.backtest / results.stress), in the API's order; other choices are kept as they are.
+ */
+export function sectionsWithSavedResults(sections: readonly ReportSection[], results: Readonly<Record<string, unknown>> | null): ReportSection[] {
+  const set = new Set(sections);
+  if (results?.['backtest'] != null) set.add('backtest');
+  if (results?.['stress'] != null) set.add('stress');
+  return REPORT_SECTIONS.filter((s) => set.has(s));
+}
+
 export const REPORT_PAPERS = ['a4', 'letter'] as const;
 
 /** Largest logo image accepted, in bytes (decoded); the export dialog checks it before sending. */
