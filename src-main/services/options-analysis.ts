@@ -2,7 +2,7 @@
 import { FrontierError } from '../../shared/api.js';
 import type { GreekTriple, HedgeSettings, HedgeTradeOut, OptionsGridOut, OptionsHedgeOut } from '../../shared/api/options.js';
 import type { OptionPosition } from '../../shared/domain/options.js';
-import { defaultShifts, type GridPosition } from '../core/options/grid.js';
+import { defaultShifts, gridReferencePrice, type GridPosition } from '../core/options/grid.js';
 import { daysBetween } from '../core/options/greeks.js';
 import type { HedgeInstrument } from '../core/options/hedge.js';
 import { aggregateGreeks, valuePosition } from '../core/options/positions.js';
@@ -89,7 +89,7 @@ export function gridPositions(book: Book): { positions: GridPosition[]; excluded
       excluded.push({ position: p.source ?? contractId(p), reason: v.error ?? 'not priced' });
       continue;
     }
-    positions.push({ type: p.type, style: p.style, spot: v.spot, strike: p.strike, years: v.years, vol: v.vol, rate: book.rate, dividendYield: p.dividendYield, shares: p.quantity * p.multiplier, price: v.perContract.price });
+    positions.push({ type: p.type, style: p.style, spot: v.spot, strike: p.strike, years: v.years, vol: v.vol, rate: book.rate, dividendYield: p.dividendYield, shares: p.quantity * p.multiplier });
   }
   return { positions, excluded };
 }
@@ -103,7 +103,7 @@ export async function grid(ctx: HandlerContext, book: Book, settings: { spotShif
   const out = await ctx.jobs.run('options-grid', { positions, spotShifts, volShifts, horizonDays: settings.horizonDays });
   return {
     asOf: book.asOf, horizonDays: settings.horizonDays, spotShifts, volShifts, pnl: out.pnl, payoff: out.payoff,
-    baseValue: positions.reduce((s, p) => s + p.shares * p.price, 0), positions: positions.length, excluded,
+    baseValue: positions.reduce((s, p) => s + p.shares * gridReferencePrice(p), 0), positions: positions.length, excluded,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ExerciseStyle, OptionType } from '../../../shared/domain/options.j
 import { DAYS_PER_YEAR } from '../../../shared/domain/options.js';
 import { throwIfCancelled, type CoreHooks } from '../hooks.js';
 import { leisenReimerPrice, payoff } from './american.js';
+import { bsmPrice } from './bsm.js';
 import { normCdf } from './normal.js';
 
 /** A priced position as the grid needs it. */
@@ -22,8 +23,6 @@ export interface GridPosition {
   dividendYield: number;
   /** Shares controlled, signed: contracts × multiplier. */
   shares: number;
-  /** Today's model price per share (the P&L reference). */
-  price: number;
 }
 
 export const GRID_TREE_STEPS = 101;
@@ -34,6 +33,12 @@ export function defaultShifts(): { spot: number[]; vol: number[] } {
     spot: Array.from({ length: 61 }, (_, i) => Math.round((i - 30)) / 100),
     vol: Array.from({ length: 21 }, (_, i) => Math.round(i - 10) / 100),
   };
+}
+
+/** Today's price per share by the grid's own pricer (the P&L reference, so no move means no P&L). */
+export function gridReferencePrice(p: GridPosition): number {
+  const o = { type: p.type, spot: p.spot, strike: p.strike, years: p.years, vol: p.vol, rate: p.rate, dividendYield: p.dividendYield };
+  return p.style === 'american' && !(p.type === 'call' && p.dividendYield <= 0) ? leisenReimerPrice(o, GRID_TREE_STEPS) : bsmPrice(o);
 }
 
 /** P&L in money, row-major [vol][spot], of all positions at `horizonDays` calendar days ahead. */
@@ -48,10 +53,11 @@ export function revaluationGrid(positions: readonly GridPosition[], spotShifts: 
     }
     const t = p.years - h;
     const call = p.type === 'call';
+    const ref = gridReferencePrice(p);
     for (let v = 0; v < volShifts.length; v++) {
       const row = v * ns;
       if (!(t > 0)) {
-        for (let s = 0; s < ns; s++) pnl[row + s]! += p.shares * (payoff(p.type, p.strike, p.spot * (1 + spotShifts[s]!)) - p.price);
+        for (let s = 0; s < ns; s++) pnl[row + s]! += p.shares * (payoff(p.type, p.strike, p.spot * (1 + spotShifts[s]!)) - ref);
         continue;
       }
       const vol = Math.max(p.vol + volShifts[v]!, 1e-4);
@@ -59,7 +65,7 @@ export function revaluationGrid(positions: readonly GridPosition[], spotShifts: 
         for (let s = 0; s < ns; s++) {
           const spot = p.spot * (1 + spotShifts[s]!);
           const price = leisenReimerPrice({ type: p.type, spot, strike: p.strike, years: t, vol, rate: p.rate, dividendYield: p.dividendYield }, GRID_TREE_STEPS);
-          pnl[row + s]! += p.shares * (price - p.price);
+          pnl[row + s]! += p.shares * (price - ref);
         }
         continue;
       }
@@ -74,7 +80,7 @@ export function revaluationGrid(positions: readonly GridPosition[], spotShifts: 
         const d1 = (Math.log(spot) - logK + drift) / sd;
         const d2 = d1 - sd;
         const price = call ? spot * eq * normCdf(d1) - fk * normCdf(d2) : fk * normCdf(-d2) - spot * eq * normCdf(-d1);
-        pnl[row + s]! += p.shares * (price - p.price);
+        pnl[row + s]! += p.shares * (price - ref);
       }
     }
   });
@@ -84,10 +90,11 @@ export function revaluationGrid(positions: readonly GridPosition[], spotShifts: 
 /** P&L vs spot move today (vol unchanged) and at each position's expiry (payoff), money. */
 export function payoffCurve(positions: readonly GridPosition[], spotShifts: readonly number[]): { spotShift: number; today: number; expiry: number }[] {
   const today = revaluationGrid(positions, spotShifts, [0], 0);
+  const refs = positions.map(gridReferencePrice);
   return spotShifts.map((x, s) => ({
     spotShift: x,
     today: today[s]!,
-    expiry: positions.reduce((sum, p) => sum + p.shares * (payoff(p.type, p.strike, p.spot * (1 + x)) - p.price), 0),
+    expiry: positions.reduce((sum, p, i) => sum + p.shares * (payoff(p.type, p.strike, p.spot * (1 + x)) - refs[i]!), 0),
   }));
 }
 
