@@ -6,7 +6,8 @@
 import type { OptionInputs } from '../../../shared/domain/options.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { americanPrice } from './american.js';
-import { bsmGreeks, bsmPrice } from './bsm.js';
+import { bsmPrice } from './bsm.js';
+import { normCdf, normPdf } from './normal.js';
 
 export const VOL_MIN = 1e-6;
 export const VOL_MAX = 10;
@@ -39,22 +40,35 @@ export function impliedVol(price: number, o: Omit<OptionInputs, 'vol'>): CoreRes
   return ok(o.style === 'american' ? brent((v) => priceAt(v) - price, VOL_MIN, VOL_MAX, 1e-12) : newtonBisect(price, o));
 }
 
+/** BSM price and vega per share at vol `v` (the two figures Newton needs, nothing more). */
+function priceAndVega(o: Omit<OptionInputs, 'vol'>, v: number, fs: number, fk: number, sqrtT: number, logFK: number): [number, number] {
+  const sd = v * sqrtT;
+  const d1 = logFK / sd + 0.5 * sd;
+  const d2 = d1 - sd;
+  const price = o.type === 'call' ? fs * normCdf(d1) - fk * normCdf(d2) : fk * normCdf(-d2) - fs * normCdf(-d1);
+  return [price, fs * normPdf(d1) * sqrtT];
+}
+
 function newtonBisect(target: number, o: Omit<OptionInputs, 'vol'>): number {
   let lo = VOL_MIN;
   let hi = VOL_MAX;
-  // Brenner–Subrahmanyam start, clipped into the bracket.
-  let v = Math.min(Math.max((Math.sqrt((2 * Math.PI) / o.years) * target) / o.spot, 0.05), 2);
+  const fs = o.spot * Math.exp(-o.dividendYield * o.years);
+  const fk = o.strike * Math.exp(-o.rate * o.years);
+  const sqrtT = Math.sqrt(o.years);
+  const logFK = Math.log(fs / fk);
+  // Manaster–Koehler start: the vol where the price's curvature in σ changes sign, so Newton steps
+  // from it head straight for the root; the bracket catches any step that leaves it.
+  let v = Math.min(Math.max(Math.sqrt((2 * Math.abs(logFK)) / o.years), 0.05), 3);
   for (let iter = 0; iter < 100; iter++) {
-    const g = bsmGreeks({ ...o, vol: v });
-    const f = g.price - target;
+    const [price, vega] = priceAndVega(o, v, fs, fk, sqrtT, logFK);
+    const f = price - target;
     if (f > 0) hi = v;
     else lo = v;
-    if (Math.abs(f) <= 1e-15 * Math.max(1, target)) return v;
-    let next = v - f / g.vega;
-    if (!(next > lo && next < hi) || g.vega <= 0) next = 0.5 * (lo + hi);
-    if (Math.abs(next - v) <= 1e-15 * Math.max(1, v)) return next;
+    if (f === 0) return v;
+    let next = v - f / vega;
+    if (!(next > lo && next < hi) || !(vega > 0)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - v) <= 1e-14 * v || hi - lo <= 1e-14 * v) return next;
     v = next;
-    if (hi - lo <= 1e-15) return v;
   }
   return v;
 }

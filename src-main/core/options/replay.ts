@@ -60,12 +60,33 @@ function bsmDelta(type: OptionType, s: number, k: number, t: number, vol: number
   return type === 'call' ? eq * normCdf(d1) : -eq * normCdf(-d1);
 }
 
+/** Per-position day arrays of a series: day numbers, cash growth e^{rΔt} and dividend yield e^{qΔt} − 1 from the day before. */
+export interface PathDays {
+  days: Float64Array;
+  growth: Float64Array;
+  dividend: Float64Array;
+}
+
+/** The day arrays of a position over a series (computed once, reused by every start date). */
+export function pathDays(p: Pick<ReplayPosition, 'rate' | 'dividendYield'>, series: ReplaySeries): PathDays {
+  const days = Float64Array.from(series.dates, dayNumber);
+  const growth = new Float64Array(days.length).fill(1);
+  const dividend = new Float64Array(days.length);
+  for (let i = 1; i < days.length; i++) {
+    const dt = (days[i]! - days[i - 1]!) / DAYS_PER_YEAR;
+    growth[i] = Math.exp(p.rate * dt);
+    dividend[i] = Math.expm1(p.dividendYield * dt);
+  }
+  return { days, growth, dividend };
+}
+
 /**
  * One hedged path of one position starting at index `i0`; null when the series ends before expiry.
  * Reads closes[i0 … expiry index] only.
  */
-export function replayPath(p: ReplayPosition, series: ReplaySeries, days: Float64Array, i0: number, rule: HedgeRule, costRate: number): ReplayPath | null {
+export function replayPath(p: ReplayPosition, series: ReplaySeries, pd: PathDays, i0: number, rule: HedgeRule, costRate: number): ReplayPath | null {
   const { closes } = series;
+  const { days, growth, dividend } = pd;
   const expiryDay = days[i0]! + p.tenorDays;
   let iN = i0;
   while (iN + 1 < closes.length && days[iN + 1]! <= expiryDay) iN++;
@@ -84,9 +105,8 @@ export function replayPath(p: ReplayPosition, series: ReplaySeries, days: Float6
   const bandShares = rule.kind === 'band' ? rule.width * Math.abs(n) : 0;
   for (let i = i0 + 1; i < iN; i++) {
     const s = closes[i]!;
-    cash *= Math.exp(p.rate * ((days[i]! - days[i - 1]!) / DAYS_PER_YEAR));
-    // dividends on the hedge shares, at the continuous yield
-    cash += h * s * (Math.exp(p.dividendYield * ((days[i]! - days[i - 1]!) / DAYS_PER_YEAR)) - 1);
+    // interest on the cash, dividends on the hedge shares at the continuous yield
+    cash = cash * growth[i]! + h * s * dividend[i]!;
     if (rule.kind === 'interval' && (i - i0) % rule.days !== 0) continue;
     const target = -n * bsmDelta(p.type, s, k, years(i), p.vol, p.rate, p.dividendYield);
     if (rule.kind === 'band' && Math.abs(target - h) <= bandShares) continue;
@@ -97,8 +117,7 @@ export function replayPath(p: ReplayPosition, series: ReplaySeries, days: Float6
     rebalances++;
   }
   const sN = closes[iN]!;
-  const dt = (days[iN]! - days[iN - 1]!) / DAYS_PER_YEAR;
-  cash = cash * Math.exp(p.rate * dt) + h * sN * (Math.exp(p.dividendYield * dt) - 1);
+  cash = cash * growth[iN]! + h * sN * dividend[iN]!;
   cost += Math.abs(h) * sN * costRate; // closing the hedge
   return { start: series.dates[i0]!, hedgeError: n * payoff(p.type, k, sN) + h * sN + cash, cost, rebalances, days: iN - i0 };
 }
@@ -124,8 +143,9 @@ export function replayBook(
   hooks?: CoreHooks,
 ): BookPath[] {
   const costRate = costBps / 10_000;
-  const dayIndex: Record<string, { days: Float64Array; byDate: Map<string, number> }> = {};
-  for (const [u, s] of Object.entries(series)) dayIndex[u] = { days: Float64Array.from(s.dates, dayNumber), byDate: new Map(s.dates.map((d, i) => [d, i])) };
+  const byDate: Record<string, Map<string, number>> = {};
+  for (const [u, s] of Object.entries(series)) byDate[u] = new Map(s.dates.map((d, i) => [d, i]));
+  const perPosition = positions.map((p) => (series[p.underlying] ? pathDays(p, series[p.underlying]!) : null));
   const first = positions[0];
   if (!first) return [];
   const lead = series[first.underlying];
@@ -135,11 +155,11 @@ export function replayBook(
     if ((i0 / stepDays) % 16 === 0) throwIfCancelled(hooks);
     const start = lead.dates[i0]!;
     let total: BookPath | null = { start, hedgeError: 0, cost: 0, rebalances: 0, days: 0 };
-    for (const p of positions) {
+    for (const [k, p] of positions.entries()) {
       const s = series[p.underlying];
-      const idx = dayIndex[p.underlying];
-      const j0 = idx?.byDate.get(start);
-      const path = s && idx && j0 !== undefined ? replayPath(p, s, idx.days, j0, rule, costRate) : null;
+      const pd = perPosition[k];
+      const j0 = byDate[p.underlying]?.get(start);
+      const path = s && pd && j0 !== undefined ? replayPath(p, s, pd, j0, rule, costRate) : null;
       if (!path) {
         total = null;
         break;

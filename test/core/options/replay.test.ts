@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bsmPrice } from '../../../src-main/core/options/bsm.js';
-import { lelandVol, replayBook, replayPath, whalleyWilmottHalfWidth, type ReplayPosition } from '../../../src-main/core/options/replay.js';
+import { lelandVol, pathDays, replayBook, replayPath, whalleyWilmottHalfWidth, type ReplayPosition } from '../../../src-main/core/options/replay.js';
 import { replayReport } from '../../../src-main/core/options/replay-report.js';
 import { AAPL, DATES } from '../../services/options/book-fixture.js';
 
@@ -39,8 +39,8 @@ describe('dynamic-hedging replay', () => {
 
   it('a band rule trades less than daily and more than never', () => {
     const i0 = 10;
-    const d = replayPath(call, series.AAPL, days, i0, { kind: 'interval', days: 1 }, 0.001)!;
-    const b = replayPath(call, series.AAPL, days, i0, { kind: 'band', width: 0.1 }, 0.001)!;
+    const d = replayPath(call, series.AAPL, pathDays(call, series.AAPL), i0, { kind: 'interval', days: 1 }, 0.001)!;
+    const b = replayPath(call, series.AAPL, pathDays(call, series.AAPL), i0, { kind: 'band', width: 0.1 }, 0.001)!;
     expect(b.rebalances).toBeLessThan(d.rebalances);
     expect(b.cost).toBeLessThan(d.cost);
   });
