@@ -44,17 +44,19 @@ export function parseOptionFiles(files: readonly ImportFile[], opts: { account?:
 
 /** Loads the book of a request: stored positions (latest snapshot per account ≤ asOf) and/or a CSV. */
 export function loadBook(ctx: HandlerContext, req: BookRequest): Book {
-  const asOf = req.asOf ?? today();
   const positions: OptionPosition[] = [];
   const warnings: string[] = [];
   const useStore = req.useStore ?? req.positionsFile === undefined;
-  if (useStore) positions.push(...latestOptionPositions(ctx.db, req.asOf, req.account));
+  const stored = useStore ? latestOptionPositions(ctx.db, req.asOf, req.account) : [];
+  // Without --as-of the book is valued on its latest snapshot date (a file alone: today).
+  const asOf = req.asOf ?? stored.reduce<string | null>((d, p) => (d === null || p.asOf > d ? p.asOf : d), null) ?? today();
+  positions.push(...stored.map(({ asOf: _d, ...p }) => p));
   if (req.positionsFile) {
     const [file] = parseOptionFiles([req.positionsFile], { account: req.account, asOf });
     positions.push(...file!.positions.map(({ asOf: _d, line: _l, ...p }: ImportedOption) => p));
   }
   if (positions.length === 0)
-    throw new FrontierError('user-error', useStore ? `no option positions stored on or before ${asOf} (import some with frontier options import, or give --positions FILE.csv)` : 'the positions file holds no option positions');
+    throw new FrontierError('user-error', useStore ? `no option positions stored${req.asOf ? ` on or before ${req.asOf}` : ''} (import some with frontier options import, or give --positions FILE.csv)` : 'the positions file holds no option positions');
   const spots: Book['spots'] = {};
   for (const u of new Set(positions.map((p) => p.underlying))) {
     const given = req.spots?.[u];
