@@ -28,6 +28,8 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   scenario: 'list, show, export or import saved scenarios',
   serve: 'run Frontier in your browser (web mode) on 127.0.0.1',
   stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
+  greeks: 'price and Greeks of one option (BSM with dividend yield, American tree) or its implied vol',
+  options: 'option positions: import, Greeks, hedge, revaluation grid, dynamic-hedging replay',
 };
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
