@@ -12,6 +12,7 @@ import { scenarioRequests, type ScenarioResponses } from './api/scenarios.js';
 import { reportRequests, type ReportResponses } from './api/reports.js';
 import { backtestRequests, type BacktestResponses } from './api/backtest.js';
 import { optionsRequests, type OptionsResponses } from './api/options.js';
+import { factorRequests, type FactorResponses } from './api/factors.js';
 
 export * from './api/contract.js';
 
@@ -24,6 +25,7 @@ export const requestSchemas = {
   ...reportRequests,
   ...backtestRequests,
   ...optionsRequests,
+  ...factorRequests,
 } satisfies Record<string, z.ZodType>;
 
 export interface ApiResponses
@@ -34,7 +36,8 @@ export interface ApiResponses
     ScenarioResponses,
     ReportResponses,
     BacktestResponses,
-    OptionsResponses {}
+    OptionsResponses,
+    FactorResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;
 /** What a client sends (defaults may be left out). */

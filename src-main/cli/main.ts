@@ -30,6 +30,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
   greeks: 'price and Greeks of one option (BSM with dividend yield, American tree) or its implied vol',
   options: 'option positions: import, Greeks, hedge, revaluation grid, dynamic-hedging replay',
+  factors: 'import factor returns and exposures; fit factor exposures (PCA, time-series, characteristics)',
 };
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');

@@ -16,6 +16,7 @@ import {
 import type { MarketSeries } from '../../shared/api/optimize.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import { importPriceFile, loadPriceSource, readJsonFile, type PriceSource } from './price-source.js';
+import { factorModelInput, factorOptions, factorUsage } from './factor-flags.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -25,6 +26,7 @@ export const estimatorOptions = {
   risk: { type: 'string' },
   benchmark: { type: 'string' },
   frequency: { type: 'string' },
+  ...factorOptions,
 } satisfies OptionsConfig;
 
 export const targetOptions = {
@@ -64,7 +66,8 @@ export const constraintUsage = `constraints:
   --bounds LO:HI (default 0:1; write --bounds=-1:1 for negative values) --bound T=LO:HI (repeatable)
   --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
   --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
-  --tracking-error X --benchmark-weights FILE.json`;
+  --tracking-error X --benchmark-weights FILE.json
+${factorUsage}`;
 
 function user(message: string): FrontierError {
   return new FrontierError('user-error', message);
@@ -178,7 +181,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   const bw = stringOption(args, 'benchmark-weights');
   if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
 
-  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c };
+  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel) };
   const objective = oneOf(args, 'objective', OBJECTIVES);
   if (objective) input.objective = objective;
   const viewsPath = stringOption(args, 'views');

@@ -90,8 +90,8 @@ export async function importPriceFile(ctx: CliContext, path: string, db: string 
   return [...ordered, ...found];
 }
 
-/** The window flags layered over a scenario file's window. */
-function windowFrom(args: ParsedArgs, scenario: ScenarioFile | null): PriceWindow {
+/** The --start/--end/--complete-rows/--last flags over a scenario's window. */
+export function windowFromFlags(args: ParsedArgs, scenario: ScenarioFile | null = null): PriceWindow {
   const lastRaw = numberOption(args, 'last');
   if (lastRaw !== undefined && (!Number.isInteger(lastRaw) || lastRaw < 2)) throw new FrontierError('user-error', '--last: give a whole number of returns ≥ 2');
   const start = dateOption(args, 'start');
@@ -108,7 +108,7 @@ function windowFrom(args: ParsedArgs, scenario: ScenarioFile | null): PriceWindo
 export async function loadPriceSource(args: ParsedArgs, ctx: CliContext): Promise<PriceSource> {
   const scenarioPath = stringOption(args, 'scenario');
   const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
-  const window = windowFrom(args, scenario);
+  const window = windowFromFlags(args, scenario);
   const tickersFlag = stringOption(args, 'tickers');
   const pricesPath = stringOption(args, 'prices');
   if (pricesPath) {

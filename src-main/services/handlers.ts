@@ -9,6 +9,7 @@ import { scenarioHandlers } from './scenario-service.js';
 import { systemHandlers } from './system-service.js';
 import { backtestHandlers } from './backtest-service.js';
 import { optionsHandlers } from './options-service.js';
+import { factorHandlers } from './factors-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -19,4 +20,5 @@ export const handlers = {
   ...reportHandlers,
   ...backtestHandlers,
   ...optionsHandlers,
+  ...factorHandlers,
 } satisfies Handlers<ApiMethod>;

@@ -5,6 +5,7 @@ import type { OptimizeOptions, PriceWindow } from '../../shared/domain/optimize.
 import { appendColumns, type PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
+import { withFactorData } from './factor-data.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -31,15 +32,17 @@ interface EngineRequest {
 /** The request's prices, with the market series (if any) appended as the estimators' market column. */
 function engineInput(ctx: HandlerContext, req: EngineRequest): { prices: PriceMatrix; options: OptimizeOptions } {
   const prices = pricesForRequest(ctx, req.tickers, req.window);
+  // A ts/xs factor model reads its factor returns or characteristics from the store.
+  const withFactors = withFactorData(ctx.db, req.options, req.tickers, req.window);
   const series = req.marketSeries;
-  if (!series) return { prices, options: req.options };
+  if (!series) return { prices, options: withFactors };
   let column = series.ticker;
   while (prices.tickers.includes(column)) column = `${column}*`;
   const market = { dates: series.dates, tickers: [column], values: Float64Array.from(series.prices, (p) => p ?? Number.NaN) };
-  const bl = req.options.blackLitterman;
+  const bl = withFactors.blackLitterman;
   const options: OptimizeOptions = {
-    ...req.options,
-    estimators: { ...req.options.estimators, market: column },
+    ...withFactors,
+    estimators: { ...withFactors.estimators, market: column },
     ...(bl && bl.riskAversion === 'market' && bl.marketTicker === undefined ? { blackLitterman: { ...bl, marketTicker: column } } : {}),
   };
   return { prices: appendColumns(prices, market), options };

@@ -11,6 +11,9 @@ import {
   ledoitWolfConstantVariance,
   ledoitWolfSingleFactor,
 } from '../stats/shrinkage.js';
+import type { FactorModelOptions } from '../../../shared/domain/factors.js';
+import { fitFactorModel } from '../factors/model.js';
+import { factorCovariance, type FactorModel } from '../factors/risk.js';
 import type { PreparedProblem } from './problem.js';
 
 export { applyWindow } from '../price-matrix.js';
@@ -28,6 +31,8 @@ export interface Moments {
   shrinkage?: number;
   /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
   covarianceKernel?: string;
+  /** The fitted factor model when the options name one (its Σ is the covariance when risk is 'factor'). */
+  factorModel?: FactorModel;
 }
 
 /** Splits off the CAPM market column when `est.market` names one. */
@@ -99,7 +104,7 @@ export function checkedCovariance(cov: Float64Array, tickers: readonly string[])
 }
 
 /** Expected returns and covariance (annualised) under the estimator settings; data problems are typed errors. */
-export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0): CoreResult<Moments> {
+export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0, factorOptions?: FactorModelOptions): CoreResult<Moments> {
   const split = universe(prices, est);
   if (!split.ok) return split;
   const { assets, market } = split.value;
@@ -137,7 +142,18 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
   }
   let cov: Float64Array;
   let shrinkage: number | undefined;
+  let factorModel: FactorModel | undefined;
+  if (factorOptions) {
+    const fitted = fitFactorModel(r, factorOptions, f);
+    if (!fitted.ok) return fitted;
+    factorModel = fitted.value;
+  } else if (est.risk === 'factor') {
+    return fail('invalid-input', 'the factor risk model needs a factor model (--factor-model pca:K|ts:SET|xs)', { field: 'factorModel' });
+  }
   switch (est.risk) {
+    case 'factor':
+      cov = factorCovariance(factorModel!);
+      break;
     case 'sample':
       cov = sampleCov(r, f);
       break;
@@ -168,13 +184,15 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       cov[i * n + j] = v;
       cov[j * n + i] = v;
     }
-  const checked = checkedCovariance(cov, r.tickers);
+  // BΣ_FBᵀ + D is PSD by construction (Σ_F a sample covariance, D ≥ 0): no O(n³) check or repair.
+  const checked = est.risk === 'factor' ? ok({ covariance: cov, warnings: [] as string[] }) : checkedCovariance(cov, r.tickers);
   if (!checked.ok) return checked;
   return ok({
     tickers: r.tickers,
     expectedReturns: mu,
     covariance: checked.value.covariance,
-    warnings: checked.value.warnings,
+    warnings: [...(factorModel?.warnings ?? []), ...checked.value.warnings],
+    ...(factorModel ? { factorModel } : {}),
     returns: r,
     ...(shrinkage === undefined ? {} : { shrinkage }),
     covarianceKernel: gramKernelName(),
@@ -234,5 +252,6 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
     // PyPortfolioOpt's HRPOpt(returns) clusters on returns.corr() (pairwise complete); with any other
     // risk model (or a posterior) it is HRPOpt(cov_matrix=S), clustering on the correlation of S.
     ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: pairwiseCorrelation(m.returns) } : {}),
+    ...(m.factorModel ? { factorModel: m.factorModel } : {}),
   });
 }
