@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 
-export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
+export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm', 'james-stein', 'bayes-stein', 'bodnar-okhrin'] as const;
+/** Shrinkage targets of the shrunk means: the grand mean, or the minimum-variance portfolio's mean. */
+export const SHRINK_TARGETS = ['grand-mean', 'min-variance'] as const;
 export const RISK_MODELS = [
   'sample',
   'ledoit-wolf',
@@ -12,6 +14,7 @@ export const RISK_MODELS = [
   'ledoit-wolf-constant-correlation',
   'exp',
   'semicovariance',
+  'turbulence-blend',
 ] as const;
 export const OBJECTIVES = [
   'min-volatility',
@@ -27,6 +30,8 @@ export const OBJECTIVES = [
   'min-cdar',
   'efficient-cdar',
   'min-semivariance',
+  'worst-case-mv',
+  'crisis-robust',
 ] as const;
 
 export type ReturnEstimator = (typeof RETURN_ESTIMATORS)[number];
@@ -48,6 +53,15 @@ export const estimatorSchema = z.object({
   frequency: z.number().int().positive().default(252),
   /** Ticker of the market series for CAPM (must be in the price source); absent = equal-weighted universe. */
   market: ticker.optional(),
+  /** Target of the shrunk means (james-stein, bayes-stein, bodnar-okhrin). */
+  shrinkTarget: z.enum(SHRINK_TARGETS).default('grand-mean'),
+  /**
+   * Turbulence split (Kritzman–Li): `share` of the days with the highest Mahalanobis distance form the
+   * turbulent set; `blend` is p in p·Σ_turbulent + (1 − p)·Σ_quiet for the turbulence-blend risk model.
+   */
+  turbulence: z
+    .object({ share: finite.gt(0).lt(1).default(0.1), blend: finite.min(0).max(1).default(0.5) })
+    .default({ share: 0.1, blend: 0.5 }),
 });
 export type EstimatorSettings = z.output<typeof estimatorSchema>;
 
@@ -119,6 +133,15 @@ export const viewsSchema = z.object({
 });
 export type BlackLittermanSettings = z.output<typeof viewsSchema>;
 
+/** Uncertainty set of the worst-case mean-variance objective. */
+export const robustSchema = z.object({
+  /** box: |μ − μ̂| ≤ δ per asset; ellipsoid: (μ − μ̂)ᵀΩ⁻¹(μ − μ̂) ≤ κ². */
+  uncertainty: z.enum(['box', 'ellipsoid']).default('box'),
+  /** Confidence level of the set: δ = z((1+c)/2)·SE for the box, κ² = χ²_n(c) for the ellipsoid. */
+  confidence: finite.gt(0).lt(1).default(0.95),
+});
+export type RobustSettings = z.output<typeof robustSchema>;
+
 /** Everything needed to run one optimisation, apart from the prices. */
 export const optimizeOptionsSchema = z.object({
   objective: z.enum(OBJECTIVES).default('min-volatility'),
@@ -126,6 +149,7 @@ export const optimizeOptionsSchema = z.object({
   targets: targetsSchema.default(targetsSchema.parse({})),
   constraints: constraintsSchema.default(constraintsSchema.parse({})),
   blackLitterman: viewsSchema.optional(),
+  robust: robustSchema.default(robustSchema.parse({})),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;

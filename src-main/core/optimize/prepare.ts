@@ -3,7 +3,9 @@ import type { EstimatorSettings, OptimizeOptions, PriceWindow } from '../../../s
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
-import { countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+import { completeReturnRows, countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+
+export { completeReturnRows };
 import { gramKernelName } from '../stats/gram.js';
 import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
 import {
@@ -11,6 +13,8 @@ import {
   ledoitWolfConstantVariance,
   ledoitWolfSingleFactor,
 } from '../stats/shrinkage.js';
+import { shrunkMean } from '../robust/shrunk-mean.js';
+import { blendCovariance, turbulenceSplit } from '../robust/turbulence.js';
 import type { PreparedProblem } from './problem.js';
 
 /** Restricts prices to [start, end], then (optionally) complete rows, then the last N returns (N+1 prices). */
@@ -54,6 +58,10 @@ export interface Moments {
   returns: ReturnMatrix;
   /** Shrinkage intensity of the Ledoit–Wolf models. */
   shrinkage?: number;
+  /** Shrunk-mean facts (α on the sample mean, β on the annualised target b). */
+  shrunkMean?: { alpha: number; beta: number; target: number };
+  /** Turbulence-blend facts: days in the turbulent set and the index threshold. */
+  turbulence?: { turbulentDays: number; threshold: number };
   /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
   covarianceKernel?: string;
 }
@@ -128,6 +136,7 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
   const n = r.n;
   const f = est.frequency;
   let mu: Float64Array;
+  let shrunk: Moments['shrunkMean'];
   switch (est.returns) {
     case 'historical':
       mu = meanHistoricalReturn(r, f, true);
@@ -150,9 +159,19 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       if (mu.some((x) => x !== x)) return fail('insufficient-data', 'fewer than 2 dates where every asset and the market have returns (CAPM betas)');
       break;
     }
+    case 'james-stein':
+    case 'bayes-stein':
+    case 'bodnar-okhrin': {
+      const s = shrunkMean(r, est.returns, est.shrinkTarget, f);
+      if (!s.ok) return s;
+      mu = s.value.mu;
+      shrunk = { alpha: s.value.alpha, beta: s.value.beta, target: s.value.target };
+      break;
+    }
   }
   let cov: Float64Array;
   let shrinkage: number | undefined;
+  let turbulence: Moments['turbulence'];
   switch (est.risk) {
     case 'sample':
       cov = sampleCov(r, f);
@@ -176,6 +195,14 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       shrinkage = s.delta;
       break;
     }
+    case 'turbulence-blend': {
+      const rows = completeReturnRows(r);
+      const split = turbulenceSplit(rows.values, rows.T, n, est.turbulence.share, f, r.tickers);
+      if (!split.ok) return split;
+      cov = blendCovariance(split.value.turbulent, split.value.quiet, est.turbulence.blend);
+      turbulence = { turbulentDays: split.value.turbulentRows.length, threshold: split.value.threshold };
+      break;
+    }
   }
   // Exact symmetry (products like r̄·σᵢσⱼ round differently from r̄·σⱼσᵢ).
   for (let i = 0; i < n; i++)
@@ -193,23 +220,10 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
     warnings: checked.value.warnings,
     returns: r,
     ...(shrinkage === undefined ? {} : { shrinkage }),
+    ...(shrunk ? { shrunkMean: shrunk } : {}),
+    ...(turbulence ? { turbulence } : {}),
     covarianceKernel: gramKernelName(),
   });
-}
-
-/** Rows of `r` where every asset has a return (scenario objectives need complete scenarios). */
-export function completeReturnRows(r: ReturnMatrix): { values: Float64Array; T: number } {
-  const { n } = r;
-  const out = new Float64Array(r.T * n);
-  let T = 0;
-  for (let t = 0; t < r.T; t++) {
-    let complete = true;
-    for (let j = 0; j < n && complete; j++) if (r.values[t * n + j] !== r.values[t * n + j]) complete = false;
-    if (!complete) continue;
-    out.set(r.values.subarray(t * n, (t + 1) * n), T * n);
-    T++;
-  }
-  return { values: out.slice(0, T * n), T };
 }
 
 /** Per-asset bounds: asset-specific where given, the global ones otherwise. */
