@@ -200,6 +200,9 @@ export interface FrontierPoint {
   volatility: number;
   sharpe: number;
   weights: Record<string, number>;
+  /** Daily CVaR / CDaR (positive loss fractions) on a CVaR or CDaR frontier. */
+  cvar?: number;
+  cdar?: number;
 }
 
 export interface FrontierResult {

@@ -6,6 +6,7 @@ import { importJobs } from './kinds/import.js';
 import { backtestJobs } from './kinds/backtest.js';
 import { optimizeJobs } from './kinds/optimize.js';
 import { reportJobs } from './kinds/report.js';
+import { robustJobs } from './kinds/robust.js';
 
 export const jobRegistry = {
   ...allocateJobs,
@@ -14,6 +15,7 @@ export const jobRegistry = {
   ...backtestJobs,
   ...optimizeJobs,
   ...reportJobs,
+  ...robustJobs,
 } satisfies Record<string, JobFunction<never, unknown>>;
 
 export type JobRegistry = typeof jobRegistry;

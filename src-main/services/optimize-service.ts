@@ -31,6 +31,13 @@ export const optimizeHandlers = {
   },
   'optimize-frontier': async (req, ctx) => {
     const prices = pricesForRequest(ctx, req.tickers, req.window);
+    if (req.riskMeasure !== 'variance') {
+      return ctx.jobs.run(
+        'risk-frontier',
+        { prices, options: req.options, window: req.window, points: req.points, measure: req.riskMeasure },
+        { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
+      );
+    }
     return ctx.jobs.run(
       'frontier',
       { prices, options: req.options, window: req.window, points: req.points },
