@@ -18,6 +18,7 @@ export const REPORT_SECTIONS = [
   'backtest',
   'stress',
   'comparison',
+  'robustness',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -34,6 +35,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'correlation',
   'backtest',
   'stress',
+  'robustness',
   'methodology',
 ];
 
@@ -50,6 +52,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   correlation: 'Correlation',
   backtest: 'Backtest',
   stress: 'Stress tests',
+  robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
 };
 

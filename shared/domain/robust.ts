@@ -88,3 +88,52 @@ export interface RobustnessComparison {
   end: string;
   warnings: string[];
 }
+
+const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
+const nullableNumber = finiteNumber.nullable();
+const riskReturn = z.object({ expectedReturn: finiteNumber, volatility: finiteNumber, sharpe: finiteNumber, weights: z.record(z.string(), finiteNumber) });
+const weightBand = z.object({ p5: finiteNumber, p50: finiteNumber, p95: finiteNumber });
+
+/** What a scenario stores under results.robustness (read back by the app and the report). */
+export const savedRobustnessSchema = z.object({
+  resample: z
+    .object({
+      weights: z.record(z.string(), finiteNumber),
+      bands: z.record(z.string(), weightBand),
+      frontier: z.array(riskReturn).max(500),
+      classicalFrontier: z.array(riskReturn).max(500),
+      band: z.array(z.object({ expectedReturn: finiteNumber, lower: finiteNumber, upper: finiteNumber })).max(500),
+      current: z.object({ withinNoise: z.boolean(), share: finiteNumber, expectedReturn: finiteNumber, volatility: finiteNumber, verdict: z.string().max(1000) }).optional(),
+      draws: z.number().int(),
+      failedDraws: z.number().int(),
+      seed: z.number().int(),
+      method: z.enum(['normal', 'bootstrap']),
+      objective: z.string().max(100).nullable(),
+      warnings: z.array(z.string().max(2000)).max(200),
+    })
+    .optional(),
+  comparison: z
+    .object({
+      rows: z
+        .array(
+          z.object({
+            strategy: z.enum(ROBUSTNESS_STRATEGIES),
+            description: z.string().max(500),
+            turnover: nullableNumber,
+            realisedVolatility: nullableNumber,
+            sharpe: nullableNumber,
+            maxDrawdown: nullableNumber,
+            cagr: nullableNumber,
+            fallbacks: z.number().int(),
+            rebalances: z.number().int(),
+            equity: z.array(z.object({ date: z.string().max(32), value: finiteNumber })).max(200_000),
+          }),
+        )
+        .max(ROBUSTNESS_STRATEGIES.length),
+      start: z.string().max(32),
+      end: z.string().max(32),
+      warnings: z.array(z.string().max(2000)).max(2000),
+    })
+    .optional(),
+});
+export type SavedRobustness = z.output<typeof savedRobustnessSchema>;

@@ -112,3 +112,21 @@ export async function runCompare(): Promise<void> {
 export async function cancelRobustness(): Promise<void> {
   if (robustness.jobId) await call('job-cancel', { jobId: robustness.jobId }).catch(() => undefined);
 }
+
+/** The robustness results computed for settings `key`, as saved with a scenario (null: none, remove). */
+export function robustnessResults(key: string): { resample?: ResampleResult; comparison?: RobustnessComparison } | null {
+  const resample = robustness.resample && robustness.resampleKey === key ? $state.snapshot(robustness.resample) : undefined;
+  const comparison = robustness.comparison && robustness.comparisonKey === key ? $state.snapshot(robustness.comparison) : undefined;
+  if (!resample && !comparison) return null;
+  return { ...(resample ? { resample } : {}), ...(comparison ? { comparison } : {}) };
+}
+
+/** Puts a saved scenario's robustness results back (they belong to its settings, `key`). */
+export function restoreRobustness(saved: unknown, key: string): void {
+  const s = typeof saved === 'object' && saved !== null ? (saved as { resample?: ResampleResult; comparison?: RobustnessComparison }) : {};
+  robustness.resample = s.resample ?? null;
+  robustness.resampleKey = s.resample ? key : '';
+  robustness.comparison = s.comparison ?? null;
+  robustness.comparisonKey = s.comparison ? key : '';
+  robustness.error = '';
+}
