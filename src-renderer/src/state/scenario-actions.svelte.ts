@@ -12,6 +12,7 @@ import { parseNumber } from '../forms/parse.js';
 import { app, knownTickers } from './app.svelte.js';
 import { currentKey, formKey, invalidateRuns, recordHistory, requestKey, work, type Results } from './workbench.svelte.js';
 import { persistDraft } from './autosave.svelte.js';
+import { restoreRobustness, robustnessResults } from './robustness.svelte.js';
 import { reportLogo } from '../screens/optimise/report-logo.svelte.js';
 import { bt, restoreSavedRuns } from '../screens/backtest/backtest-state.svelte.js';
 
@@ -26,6 +27,7 @@ function resultsFor(request: OptimiseRequest): Record<string, unknown> {
     optimize: r?.optimize ? $state.snapshot(r.optimize) : null,
     frontier: r?.frontier ? $state.snapshot(r.frontier) : null,
     current: r?.current ? $state.snapshot(r.current) : null,
+    robustness: robustnessResults(requestKey(request)),
   };
 }
 
@@ -105,6 +107,7 @@ export function loadScenario(s: Scenario): void {
   work.scenarioId = s.id;
   work.savedKey = formKey();
   work.results = savedResults(s);
+  restoreRobustness(s.results.robustness, currentKey());
   work.backtestMaxDrawdown = drawdownOf(s);
   restoreSavedRuns(s.results);
   work.message = `Opened “${s.name}”.`;
