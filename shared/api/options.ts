@@ -94,7 +94,17 @@ export const optionsRequests = {
   'options-hedge': z.object({ ...bookSchema, settings: hedgeSettingsSchema }),
   'options-grid': z.object({ ...bookSchema, settings: gridSettingsSchema.default({ horizonDays: 0 }) }),
   'options-replay': z.object({ ...bookSchema, settings: replaySettingsSchema, jobId }),
+  /** Solves the hedge as options-hedge does and stores it as the adopted (proposed) hedge. */
+  'options-hedge-adopt': z.object({ ...bookSchema, settings: hedgeSettingsSchema }),
+  'options-hedge-adopted': z.object({}),
 };
+
+export interface AdoptedHedgeOut {
+  id: number;
+  adoptedAt: string;
+  asOf: string;
+  hedge: OptionsHedgeOut;
+}
 
 export interface OptionPriceOut extends OptionGreeks {
   impliedVol?: number;
@@ -248,4 +258,6 @@ export interface OptionsResponses {
   'options-hedge': OptionsHedgeOut;
   'options-grid': OptionsGridOut;
   'options-replay': OptionsReplayOut;
+  'options-hedge-adopt': AdoptedHedgeOut;
+  'options-hedge-adopted': AdoptedHedgeOut | null;
 }

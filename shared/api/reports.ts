@@ -18,6 +18,7 @@ export const REPORT_SECTIONS = [
   'backtest',
   'stress',
   'comparison',
+  'options',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -35,6 +36,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'backtest',
   'stress',
   'methodology',
+  'options',
 ];
 
 /** Headings as printed, also the labels of the export dialog's checkboxes. */
@@ -51,6 +53,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   backtest: 'Backtest',
   stress: 'Stress tests',
   methodology: 'Methodology and disclaimer',
+  options: 'Options',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */

@@ -100,4 +100,4 @@ export const optionsHandlers = {
   'options-import': (req, ctx) => importOptions(ctx, req),
   'options-greeks': (req, ctx) => bookGreeks(ctx, loadBook(ctx, req), req.nav),
   ...optionsAnalysisHandlers,
-} satisfies Handlers<'options-price' | 'options-import' | 'options-greeks' | 'options-hedge' | 'options-grid' | 'options-replay'>;
+} satisfies Handlers<'options-price' | 'options-import' | 'options-greeks' | 'options-hedge' | 'options-grid' | 'options-replay' | 'options-hedge-adopt' | 'options-hedge-adopted'>;
