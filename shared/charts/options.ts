@@ -46,7 +46,7 @@ export function optionsPayoffChartOption(payoff: readonly { spotShift: number; t
   return {
     ...baseOption(opts, theme),
     tooltip: { trigger: 'axis', ...tooltipStyle(theme) },
-    legend: { data: ['today', 'at expiry'], top: opts.title ? 24 : 0, textStyle: { color: theme.mutedText } },
+    legend: { data: ['today', 'at expiry'], top: opts.title ? 24 : 0, right: 0, textStyle: { color: theme.mutedText } },
     grid: { left: 64, right: 16, top: opts.title ? 52 : 28, bottom: 40 },
     xAxis: { type: 'value', name: 'spot move', nameLocation: 'middle', nameGap: 26, ...axisStyle(theme), axisLabel: { color: theme.mutedText, formatter: pctLabel } },
     yAxis: { type: 'value', name: 'P&L', ...axisStyle(theme) },
@@ -63,7 +63,7 @@ export function hedgeCostChartOption(curve: readonly { hedgesPerYear: number; me
   return {
     ...baseOption(opts, theme),
     tooltip: { trigger: 'axis', ...tooltipStyle(theme) },
-    legend: { data: ['mean cost', 'std of hedging error'], top: opts.title ? 24 : 0, textStyle: { color: theme.mutedText } },
+    legend: { data: ['mean cost', 'std of hedging error'], top: opts.title ? 24 : 0, right: 0, textStyle: { color: theme.mutedText } },
     grid: { left: 64, right: 16, top: opts.title ? 52 : 28, bottom: 40 },
     xAxis: { type: 'log', name: 're-hedges per year', nameLocation: 'middle', nameGap: 26, ...axisStyle(theme) },
     yAxis: { type: 'value', name: 'money', ...axisStyle(theme) },

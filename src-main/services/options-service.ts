@@ -38,7 +38,7 @@ export function bookGreeks(ctx: HandlerContext, book: Book, nav?: number): Optio
     if (total > 0) {
       navOut = total;
       navSource = 'stored positions + options';
-    } else warnings.push('no NAV: the store holds no stock positions and the options are worth nothing net; % of NAV not shown (give nav)');
+    } else warnings.push('no NAV: no stock positions are stored and the options’ net value is not positive, so % of NAV is not shown (give nav)');
   }
   const pct = (x: number) => (navOut === null ? null : x / navOut);
   return {

@@ -78,20 +78,28 @@ export async function importOptionFiles(files: { name: string; dataBase64: strin
   }
 }
 
-/** Greeks and the revaluation grid of the stored book. */
-export async function refreshGreeks(): Promise<void> {
+let generation = 0;
+
+/** Greeks and the revaluation grid of the stored book; `quiet` (opening the screen) shows no error for an empty store. A late answer never overwrites a newer one. */
+export async function refreshGreeks(quiet = false): Promise<void> {
+  const mine = ++generation;
   opt.busy = 'greeks';
   try {
-    opt.greeks = await call('options-greeks', bookRequest());
-    if (!opt.instruments) opt.instruments = Object.keys(opt.greeks.byUnderlying).join(',');
-    opt.grid = opt.greeks.positions.some((p) => p.status === 'priced') ? await call('options-grid', { ...bookRequest(), settings: { horizonDays: Math.max(0, Math.round(number(opt.horizonDays, 0))) } }) : null;
-    opt.adopted = await call('options-hedge-adopted', {});
+    const greeks = await call('options-greeks', bookRequest());
+    const grid = greeks.positions.some((p) => p.status === 'priced') ? await call('options-grid', { ...bookRequest(), settings: { horizonDays: Math.max(0, Math.round(number(opt.horizonDays, 0))) } }) : null;
+    const adopted = await call('options-hedge-adopted', {});
+    if (mine !== generation) return;
+    opt.greeks = greeks;
+    opt.grid = grid;
+    opt.adopted = adopted;
+    if (!opt.instruments) opt.instruments = Object.keys(greeks.byUnderlying).join(',');
   } catch (e) {
+    if (mine !== generation) return;
     opt.greeks = null;
     opt.grid = null;
-    opt.message = { kind: 'error', text: errorText(e) };
+    if (!quiet) opt.message = { kind: 'error', text: errorText(e) };
   } finally {
-    opt.busy = '';
+    if (mine === generation) opt.busy = '';
   }
 }
 
