@@ -7,6 +7,8 @@ import { backtestJobs } from './kinds/backtest.js';
 import { optimizeJobs } from './kinds/optimize.js';
 import { reportJobs } from './kinds/report.js';
 import { optionsJobs } from './kinds/options.js';
+import { factorJobs } from './kinds/factors.js';
+import { robustJobs } from './kinds/robust.js';
 
 export const jobRegistry = {
   ...allocateJobs,
@@ -16,6 +18,8 @@ export const jobRegistry = {
   ...optimizeJobs,
   ...reportJobs,
   ...optionsJobs,
+  ...factorJobs,
+  ...robustJobs,
 } satisfies Record<string, JobFunction<never, unknown>>;
 
 export type JobRegistry = typeof jobRegistry;

@@ -9,6 +9,8 @@ import { scenarioHandlers } from './scenario-service.js';
 import { systemHandlers } from './system-service.js';
 import { backtestHandlers } from './backtest-service.js';
 import { optionsHandlers } from './options-service.js';
+import { factorHandlers } from './factors-service.js';
+import { robustHandlers } from './robust-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -19,4 +21,6 @@ export const handlers = {
   ...reportHandlers,
   ...backtestHandlers,
   ...optionsHandlers,
+  ...factorHandlers,
+  ...robustHandlers,
 } satisfies Handlers<ApiMethod>;
