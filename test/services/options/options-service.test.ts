@@ -104,3 +104,23 @@ describe('options greeks', () => {
     expect(late.warnings.join(' ')).toMatch(/expired on 2024-06-21/);
   });
 });
+
+describe('options through the general import', () => {
+  it('import-commit stores a generic options file in option_positions; a re-import adds nothing', async () => {
+    const rt2 = await storeWithPrices();
+    try {
+      const csv = 'underlying,type,strike,expiry,quantity,price\nAAPL,P,140,2024-09-20,2,6.5\nMSFT,C,350,2024-12-20,-1,9\n';
+      const r = await call(rt2, 'import-commit', { files: [textFile('opts.csv', csv)], options: { asOf: AS_OF } });
+      expect(r.files[0]!.format).toBe('options-generic');
+      expect(r.inserted.positions).toBe(2);
+      const rows = rt2.ctx.db.prepare('SELECT underlying, strike, source_line AS line FROM option_positions ORDER BY underlying').all();
+      expect(rows).toEqual([{ underlying: 'AAPL', strike: 140, line: 2 }, { underlying: 'MSFT', strike: 350, line: 3 }]);
+      const again = await call(rt2, 'import-commit', { files: [textFile('opts.csv', csv)], options: { asOf: AS_OF } });
+      expect(again.inserted.positions).toBe(0);
+      const bad = await apiError(call(rt2, 'import-commit', { files: [textFile('bad.csv', 'underlying,type,strike,expiry,quantity\nAAPL,Q,140,2024-09-20,2\n')] }));
+      expect(bad.message).toMatch(/bad\.csv:2/);
+    } finally {
+      await rt2.close();
+    }
+  });
+});
