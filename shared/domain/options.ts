@@ -3,6 +3,8 @@
  * underlying's currency per share; years of 365 calendar days; vol, rate and dividend yield as
  * annual fractions (0.2 = 20 %), continuously compounded.
  */
+import { z } from 'zod';
+
 export const OPTION_TYPES = ['call', 'put'] as const;
 export type OptionType = (typeof OPTION_TYPES)[number];
 export const EXERCISE_STYLES = ['european', 'american'] as const;
@@ -58,4 +60,27 @@ export interface OptionPosition {
   dividendYield: number;
   /** Where the row came from, e.g. "positions.csv:4"; null when typed in. */
   source: string | null;
+}
+
+/**
+ * The optimiser's `optionBook` key: the stored option book enters the current weights through its
+ * delta-equivalent exposure, weight[U] += Σ Δ·S·m·q / NAV over the options on U.
+ */
+export const optionBookExposureSchema = z.object({
+  asOf: z.iso.date().optional(),
+  /** Annual rate used to price the options (fraction). */
+  rate: z.number().min(-1).max(1).default(0),
+  /** NAV the weights are fractions of; default the stored stock positions + option values. */
+  nav: z.number().positive().optional(),
+});
+
+export interface OptionsExposureOut {
+  asOf: string;
+  nav: number;
+  navSource: 'given' | 'stored positions + options';
+  /** Delta-equivalent weight added per underlying (dollar delta / NAV). */
+  deltaWeights: Record<string, number>;
+  /** Underlyings of the book outside the optimised tickers (not added). */
+  excluded: string[];
+  warnings: string[];
 }

@@ -6,6 +6,7 @@ import { appendColumns, type PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { withFactorData } from './factor-data.js';
+import { withOptionExposure } from './options-exposure.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -54,8 +55,10 @@ function runOptions(ctx: HandlerContext, jobId: string | undefined, prices: Pric
 
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
-    const { prices, options } = engineInput(ctx, req);
-    return ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    const { prices, options: engineOptions } = engineInput(ctx, req);
+    const { options, exposure } = withOptionExposure(ctx, engineOptions, req.tickers);
+    const result = await ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    return exposure ? { ...result, optionsExposure: exposure } : result;
   },
   'optimize-frontier': async (req, ctx) => {
     const { prices, options } = engineInput(ctx, req);
