@@ -72,6 +72,14 @@ export const optionBookExposureSchema = z.object({
   rate: z.number().min(-1).max(1).default(0),
   /** NAV the weights are fractions of; default the stored stock positions + option values. */
   nav: z.number().positive().optional(),
+  /**
+   * Net-delta band per underlying, as weights: lo ≤ w_U + Σ option dollar delta on U / NAV ≤ hi (the
+   * optimiser gets it as bounds on w_U).
+   */
+  netDelta: z.record(z.string().min(1).max(64), z.tuple([z.number(), z.number()])).optional(),
+  /** Caps on |portfolio dollar gamma (1 % move)| / NAV and |vega (per 1.00 vol)| / NAV. */
+  maxGamma: z.number().positive().optional(),
+  maxVega: z.number().positive().optional(),
 });
 
 export interface OptionsExposureOut {
@@ -82,5 +90,10 @@ export interface OptionsExposureOut {
   deltaWeights: Record<string, number>;
   /** Underlyings of the book outside the optimised tickers (not added). */
   excluded: string[];
+  /** Bounds on the underlyings' weights that the net-delta bands became. */
+  netDeltaBounds: Record<string, [number, number]>;
+  /** The book's |dollar gamma| / NAV and |vega| / NAV (what maxGamma / maxVega cap). */
+  gammaOfNav: number;
+  vegaOfNav: number;
   warnings: string[];
 }

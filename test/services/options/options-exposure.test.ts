@@ -43,4 +43,23 @@ describe('options in the optimiser', () => {
     expect(Object.keys(r.optionsExposure!.deltaWeights)).toEqual(['AAPL']);
     expect(r.optionsExposure!.warnings.join(' ')).toMatch(/options on MSFT are outside the portfolio/);
   });
+
+  it('a net-delta band per underlying becomes bounds on its weight; gamma and vega caps are checked', async () => {
+    const nav = 2_000_000;
+    const g = await call(rt, 'options-greeks', { rate: 0, nav });
+    const dA = g.byUnderlying.AAPL!.dollarDelta / nav;
+    const r = await call(rt, 'optimize-run', {
+      tickers: ['AAPL', 'MSFT'],
+      options: { objective: 'min-volatility', optionBook: { nav, netDelta: { AAPL: [0.6, 0.65] } } },
+    });
+    // the net delta of AAPL (stock weight + options' delta weight) lands in the band
+    expect(r.weights.AAPL! + dA).toBeGreaterThanOrEqual(0.6 - 1e-6);
+    expect(r.weights.AAPL! + dA).toBeLessThanOrEqual(0.65 + 1e-6);
+    expect(r.optionsExposure!.netDeltaBounds.AAPL![0]).toBeCloseTo(0.6 - dA, 12);
+    const gammaOfNav = r.optionsExposure!.gammaOfNav;
+    const e = await call(rt, 'optimize-run', { tickers: ['AAPL', 'MSFT'], options: { optionBook: { nav, maxGamma: gammaOfNav / 2 } } }).catch((x: { apiError: { message: string } }) => x.apiError);
+    expect((e as { message: string }).message).toMatch(/optionBook\.maxGamma: .* the underlyings carry no gamma/);
+    const ok = await call(rt, 'optimize-run', { tickers: ['AAPL', 'MSFT'], options: { optionBook: { nav, maxGamma: gammaOfNav * 2, maxVega: r.optionsExposure!.vegaOfNav * 2 } } });
+    expect(ok.optionsExposure!.gammaOfNav).toBeCloseTo(gammaOfNav, 12);
+  });
 });
