@@ -5,7 +5,7 @@
  * money per year, dollar delta Δ·S·m·q, dollar gamma ½Γ(0.01·S)²·m·q (P&L of a 1 % move).
  */
 import { z } from 'zod';
-import { EXERCISE_STYLES, OPTION_TYPES, type OptionGreeks, type OptionPosition } from '../domain/options.js';
+import { EXERCISE_STYLES, OPTION_TYPES, type OptionGreeks, type OptionPosition, type PositionGreeks } from '../domain/options.js';
 import { importFileSchema } from './imports.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -127,15 +127,8 @@ export interface OptionImportOut {
   dryRun: boolean;
 }
 
-export interface PositionGreeksOut {
-  delta: number;
-  gamma: number;
-  vega: number;
-  theta: number;
-  rho: number;
-  dollarDelta: number;
-  dollarGamma: number;
-}
+/** Position Greeks (see the header for units), one definition for core and the wire. */
+export type PositionGreeksOut = PositionGreeks;
 
 export interface OptionPositionOut extends PositionGreeksOut {
   account: string;

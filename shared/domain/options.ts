@@ -37,6 +37,21 @@ export interface OptionGreeks {
   rho: number;
 }
 
+/**
+ * Greeks of a position: delta and gamma in shares of the underlying (Δ·q·m, Γ·q·m), vega money per
+ * 1.00 vol, theta money per year, rho money per 1.00 rate; dollar delta Δ·S·m·q; dollar gamma
+ * ½·Γ·(0.01·S)²·m·q (the P&L of a 1 % move).
+ */
+export interface PositionGreeks {
+  delta: number;
+  gamma: number;
+  vega: number;
+  theta: number;
+  rho: number;
+  dollarDelta: number;
+  dollarGamma: number;
+}
+
 /** Days in the year used for time to expiry. */
 export const DAYS_PER_YEAR = 365;
 

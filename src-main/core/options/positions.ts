@@ -4,19 +4,11 @@
  * of vol, theta money per year, rho money per 1.00 of rate (all × q·m); dollar delta = Δ·S·m·q;
  * dollar gamma = ½·Γ·(0.01·S)²·m·q, the gamma P&L of a 1 % move in the underlying.
  */
-import type { OptionGreeks, OptionInputs, OptionPosition } from '../../../shared/domain/options.js';
+import type { OptionGreeks, OptionInputs, OptionPosition, PositionGreeks } from '../../../shared/domain/options.js';
 import { optionGreeks, yearsToExpiry } from './greeks.js';
 import { impliedVol } from './implied-vol.js';
 
-export interface PositionGreeks {
-  delta: number;
-  gamma: number;
-  vega: number;
-  theta: number;
-  rho: number;
-  dollarDelta: number;
-  dollarGamma: number;
-}
+export type { PositionGreeks };
 
 export interface ValuedPosition {
   position: OptionPosition;
