@@ -86,32 +86,22 @@ function drawProblem(
   return p.ok ? ok(p.value.problem) : p;
 }
 
-/** Whether the draw's curve (evaluated with the original estimates) dominates the point (r, v). */
-function dominates(curve: { r: number; v: number }[], r: number, v: number): boolean {
-  for (const c of curve) if (c.r >= r && c.v <= v) return true;
+/**
+ * V(r): the least volatility at which the draw's curve (evaluated with the original estimates, linear
+ * between its points) reaches a return of at least r; Infinity when it never does. A point (r, v) is
+ * dominated by the draw exactly when v ≥ V(r).
+ */
+export function leastVolatilityReaching(curve: { r: number; v: number }[], r: number): number {
+  let best = Infinity;
+  for (const c of curve) if (c.r >= r && c.v < best) best = c.v;
   for (let k = 1; k < curve.length; k++) {
     const a = curve[k - 1]!;
     const b = curve[k]!;
     const lo = Math.min(a.r, b.r);
     const hi = Math.max(a.r, b.r);
     if (r < lo || r > hi || hi === lo) continue;
-    const f = (r - a.r) / (b.r - a.r);
-    if (a.v + f * (b.v - a.v) <= v) return true;
-  }
-  return false;
-}
-
-/** The smallest volatility the curve reaches at return r (linear between points), or null. */
-function volatilityAt(curve: { r: number; v: number }[], r: number): number | null {
-  let best: number | null = null;
-  for (let k = 1; k < curve.length; k++) {
-    const a = curve[k - 1]!;
-    const b = curve[k]!;
-    const lo = Math.min(a.r, b.r);
-    const hi = Math.max(a.r, b.r);
-    if (r < lo || r > hi) continue;
-    const v = hi === lo ? Math.min(a.v, b.v) : a.v + ((r - a.r) / (b.r - a.r)) * (b.v - a.v);
-    if (best === null || v < best) best = v;
+    const v = a.v + ((r - a.r) / (b.r - a.r)) * (b.v - a.v);
+    if (v < best) best = v;
   }
   return best;
 }
@@ -212,17 +202,22 @@ export async function resampleFrontier(
   if (settings.keepDraws && !frontierMode) result.drawWeights = byRank[0]!.map((w) => toRecord(base.tickers, w));
   if (frontierMode) {
     result.pointBands = byRank.map((samples) => bandsOf(samples, base.tickers));
+    // Upper edge: the 95th percentile of V_d(r) over the draws, drawn at the widest volatility any draw
+    // reaches where more than 5 % of the draws never reach that return.
+    let widest = 0;
+    for (const cv of curves) for (const c of cv) widest = Math.max(widest, c.v);
+    for (const c of classical) widest = Math.max(widest, c.volatility);
     const band: ResampleBandPoint[] = [];
     for (const c of classical) {
-      const vols = curves.map((cv) => volatilityAt(cv, c.expectedReturn)).filter((v): v is number => v !== null);
-      if (vols.length === 0) continue;
-      band.push({ expectedReturn: c.expectedReturn, lower: c.volatility, upper: Math.max(c.volatility, percentile(Float64Array.from(vols).sort(), 0.95)) });
+      const vols = Float64Array.from(curves, (cv) => leastVolatilityReaching(cv, c.expectedReturn)).sort();
+      const upper = percentile(vols, 0.95);
+      band.push({ expectedReturn: c.expectedReturn, lower: c.volatility, upper: Math.max(c.volatility, Number.isFinite(upper) ? upper : widest) });
     }
     result.band = band;
     if (current) {
       const w = Float64Array.from(base.tickers, (t) => current[t] ?? 0);
       const { r, v } = evaluate(base, w);
-      const notDominated = curves.filter((cv) => !dominates(cv, r, v)).length;
+      const notDominated = curves.filter((cv) => v < leastVolatilityReaching(cv, r)).length;
       const share = notDominated / curves.length;
       const withinNoise = share >= 0.05;
       result.current = {

@@ -27,6 +27,8 @@ export const robustness = $state({
   windowDays: '504',
   rebalance: 'quarterly' as 'monthly' | 'quarterly' | 'annually',
   compareDraws: '20',
+  /** Results computed since the scenario was last saved (the PDF export saves them first). */
+  unsaved: false,
 });
 
 onEvent('job-progress', (p) => {
@@ -44,6 +46,11 @@ function start(kind: Run): string {
   robustness.message = '';
   robustness.error = '';
   return robustness.jobId;
+}
+
+/** New or reopened robustness results go into the PDF unless the user unticks the section. */
+function includeInReport(): void {
+  if (!work.report.sections.includes('robustness')) work.report.sections = [...work.report.sections, 'robustness'];
 }
 
 function failed(e: unknown): void {
@@ -72,6 +79,8 @@ export async function runResample(mode: 'frontier' | 'objective'): Promise<void>
     });
     robustness.resample = result;
     robustness.resampleKey = key;
+    robustness.unsaved = true;
+    includeInReport();
   } catch (e) {
     failed(e);
   } finally {
@@ -102,6 +111,8 @@ export async function runCompare(): Promise<void> {
       jobId,
     });
     robustness.comparisonKey = key;
+    robustness.unsaved = true;
+    includeInReport();
   } catch (e) {
     failed(e);
   } finally {
@@ -129,4 +140,6 @@ export function restoreRobustness(saved: unknown, key: string): void {
   robustness.comparison = s.comparison ?? null;
   robustness.comparisonKey = s.comparison ? key : '';
   robustness.error = '';
+  robustness.unsaved = false;
+  if (s.resample || s.comparison) includeInReport();
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { optimizeOptionsSchema } from '../../../shared/domain/optimize.js';
 import { resampleSettingsSchema } from '../../../shared/domain/robust.js';
 import { optimizePortfolio } from '../../../src-main/core/optimize/index.js';
-import { resampleFrontier } from '../../../src-main/core/robust/resample.js';
+import { leastVolatilityReaching, resampleFrontier } from '../../../src-main/core/robust/resample.js';
 import { drawNormalMoments, sampler, stationaryBootstrap } from '../../../src-main/core/robust/sampling.js';
 import { syntheticPrices } from '../../support/synthetic-prices.js';
 
@@ -85,6 +85,8 @@ describe('resampled efficiency', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.frontier).toHaveLength(10);
     for (const b of r.value.band) expect(b.upper).toBeGreaterThanOrEqual(b.lower);
+    // V_d(r) never falls as r rises, so neither does its 95th percentile.
+    for (let k = 1; k < r.value.band.length; k++) expect(r.value.band[k]!.upper).toBeGreaterThanOrEqual(r.value.band[k - 1]!.upper - 1e-12);
     // The resampled frontier lies on or right of the classical one.
     const ms = await optimizePortfolio(prices, options);
     if (!ms.ok) throw new Error('solve failed');
@@ -96,6 +98,14 @@ describe('resampled efficiency', () => {
     const far = await resampleFrontier(prices, options, resampleSettingsSchema.parse({ draws: 40, points: 10, seed: 2 }), { F: 0.5, E: 0.5 });
     if (!far.ok) throw new Error(far.error.message);
     expect(far.value.current!.share).toBeLessThan(near.value.current!.share);
+  });
+
+  it('V(r) is the least volatility reaching a return of at least r, Infinity beyond the curve', () => {
+    const curve = [{ r: 0.02, v: 0.1 }, { r: 0.04, v: 0.12 }, { r: 0.06, v: 0.2 }];
+    expect(leastVolatilityReaching(curve, 0.01)).toBeCloseTo(0.1, 15);
+    expect(leastVolatilityReaching(curve, 0.03)).toBeCloseTo(0.11, 15);
+    expect(leastVolatilityReaching(curve, 0.05)).toBeCloseTo(0.16, 15);
+    expect(leastVolatilityReaching(curve, 0.07)).toBe(Infinity);
   });
 
   it('stops with Cancelled when the hooks say so', async () => {
