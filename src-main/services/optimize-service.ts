@@ -34,7 +34,7 @@ interface EngineRequest {
 function engineInput(ctx: HandlerContext, req: EngineRequest): { prices: PriceMatrix; options: OptimizeOptions } {
   const prices = pricesForRequest(ctx, req.tickers, req.window);
   // A ts/xs factor model reads its factor returns or characteristics from the store.
-  const withFactors = withFactorData(ctx.db, req.options, req.tickers, req.window);
+  const withFactors = withOptionExposure(ctx, withFactorData(ctx.db, req.options, req.tickers, req.window), req.tickers).options;
   const series = req.marketSeries;
   if (!series) return { prices, options: withFactors };
   let column = series.ticker;
@@ -55,8 +55,9 @@ function runOptions(ctx: HandlerContext, jobId: string | undefined, prices: Pric
 
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
-    const { prices, options: engineOptions } = engineInput(ctx, req);
-    const { options, exposure } = withOptionExposure(ctx, engineOptions, req.tickers);
+    const { prices, options } = engineInput(ctx, req);
+    // what engineInput added for the options (computed again, cheaply, for the result)
+    const { exposure } = withOptionExposure(ctx, req.options, req.tickers);
     const result = await ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
     return exposure ? { ...result, optionsExposure: exposure } : result;
   },
