@@ -62,4 +62,13 @@ describe('options in the optimiser', () => {
     const ok = await call(rt, 'optimize-run', { tickers: ['AAPL', 'MSFT'], options: { optionBook: { nav, maxGamma: gammaOfNav * 2, maxVega: r.optionsExposure!.vegaOfNav * 2 } } });
     expect(ok.optionsExposure!.gammaOfNav).toBeCloseTo(gammaOfNav, 12);
   });
+
+  it('the stress test carries the option book’s revaluation grid', async () => {
+    const r = await call(rt, 'stress-run', { tickers: ['AAPL'], settings: { weights: { AAPL: 1 }, monteCarlo: { paths: 200, horizons: [1], blockLength: 21, seed: 1, lossThresholds: [0.1] } } });
+    const grid = await call(rt, 'options-grid', { rate: 0, positionsFile: textFile('aapl.csv', BOOK_CSV.split('\n').slice(0, 3).join('\n')), asOf: AS_OF });
+    expect(r.optionsGrid!.positions).toBe(2);
+    expect(r.optionsGrid!.pnl[0]![0]).toBeCloseTo(grid.pnl[0]![0]!, 6);
+    const none = await call(rt, 'stress-run', { tickers: ['MSFT'], settings: { weights: { MSFT: 1 }, monteCarlo: { paths: 200, horizons: [1], blockLength: 21, seed: 1, lossThresholds: [0.1] } } });
+    expect(none.optionsGrid!.positions).toBe(1);
+  });
 });
