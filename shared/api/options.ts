@@ -165,6 +165,8 @@ export interface OptionsGreeksOut {
   navSource: 'given' | 'stored positions + options' | null;
   /** Money figures as fractions of NAV (null without NAV). */
   pctOfNav: { dollarDelta: number | null; dollarGamma: number | null; vega: number | null; theta: number | null };
+  /** Vega (money per 1.00 vol) by time to expiry: ≤ 1m, 1–3m, 3–12m, > 1y (calendar days 31 / 92 / 366). */
+  vegaByTenor: { bucket: string; vega: number; byUnderlying: Record<string, number> }[];
   warnings: string[];
 }
 

@@ -4,7 +4,7 @@ import { FrontierError } from '../../shared/api.js';
 import type { OptionImportOut, OptionPositionOut, OptionsGreeksOut, PositionGreeksOut } from '../../shared/api/options.js';
 import { optionGreeks } from '../core/options/greeks.js';
 import { impliedVol } from '../core/options/implied-vol.js';
-import { aggregateGreeks, type PositionGreeks, type ValuedPosition } from '../core/options/positions.js';
+import { aggregateGreeks, vegaByTenor, type PositionGreeks, type ValuedPosition } from '../core/options/positions.js';
 import { createBatch, setBatchRows } from '../store/import-repo.js';
 import { insertOptionPositions, stockPositionsValue } from '../store/options-repo.js';
 import type { HandlerContext, Handlers } from './context.js';
@@ -50,6 +50,7 @@ export function bookGreeks(ctx: HandlerContext, book: Book, nav?: number): Optio
     nav: navOut,
     navSource,
     pctOfNav: { dollarDelta: pct(portfolio.dollarDelta), dollarGamma: pct(portfolio.dollarGamma), vega: pct(portfolio.vega), theta: pct(portfolio.theta) },
+    vegaByTenor: vegaByTenor(valued),
     warnings,
   };
 }

@@ -12,7 +12,7 @@ export function fixtureOptionBook(): ReportOptionBook {
       }],
       byUnderlying: { AAPL: { ...g, spot: 150, value: -11200 } },
       portfolio: { ...g, value: -11200 },
-      nav: 1_000_000, navSource: 'given', pctOfNav: { dollarDelta: -0.078, dollarGamma: -0.0014, vega: -0.0031, theta: 0.0024 }, warnings: [],
+      nav: 1_000_000, navSource: 'given', pctOfNav: { dollarDelta: -0.078, dollarGamma: -0.0014, vega: -0.0031, theta: 0.0024 }, vegaByTenor: [{ bucket: '3–12m', vega: -3100, byUnderlying: { AAPL: -3100 } }], warnings: [],
     },
     grid: null,
     hedge: null,

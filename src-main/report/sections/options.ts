@@ -37,6 +37,8 @@ export const optionsSection: SectionBuilder = (ctx) => {
       g.nav === null ? null : ['NAV', `${fmt.money(g.nav)} (${g.navSource ?? ''})`],
     ]),
   );
+  const ladder = (g.vegaByTenor ?? []).filter((b) => b.vega !== 0);
+  if (ladder.length > 0) parts.push(html`<h3>Vega by tenor</h3>`, table([{ label: 'Time to expiry' }, { label: 'Vega, per 1.00 of vol', align: 'right' }], ladder.map((b) => [b.bucket, fmt.money(b.vega)])));
   if (g.warnings.length > 0) parts.push(html`<p class="note">${g.warnings.join(' · ')}</p>`);
   if (book.grid) {
     const w = ctx.contentWidth;

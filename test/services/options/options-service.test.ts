@@ -85,6 +85,15 @@ describe('options greeks', () => {
     expect(p.years).toBeCloseTo((Date.parse('2024-06-21') - Date.parse(AS_OF)) / 86_400_000 / 365, 12);
   });
 
+  it('buckets vega by tenor', () => {
+    const total = g.vegaByTenor.reduce((s, b) => s + b.vega, 0);
+    expect(total).toBeCloseTo(g.portfolio.vega, 6);
+    // expiries 2024-06-21 (147 days), 2024-09-20 (238) and 2024-12-20 (329) from 2024-01-26: all 3–12m
+    expect(g.vegaByTenor.map((b) => b.bucket)).toEqual(['≤ 1m', '1–3m', '3–12m', '> 1y']);
+    expect(g.vegaByTenor[2]!.vega).toBeCloseTo(g.portfolio.vega, 6);
+    expect(g.vegaByTenor[2]!.byUnderlying.MSFT).toBeCloseTo(g.byUnderlying.MSFT!.vega, 6);
+  });
+
   it('sums per underlying and for the portfolio', () => {
     const aapl = g.positions.filter((p) => p.underlying === 'AAPL');
     expect(g.byUnderlying.AAPL!.delta).toBeCloseTo(aapl.reduce((s, p) => s + p.delta, 0), 9);
