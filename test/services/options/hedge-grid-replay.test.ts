@@ -123,4 +123,24 @@ describe('options replay', () => {
     expect(r.leland.adjustedVol).toBeGreaterThan(r.leland.vol);
     expect(r.whalleyWilmott.halfWidth).toBeGreaterThan(0);
   });
+
+  it('is a job: progress events for its id, and Cancel stops it', async () => {
+    const seen: number[] = [];
+    const off = rt.listen((event, payload) => {
+      const p = payload as { jobId?: string; done?: number };
+      if (event === 'job-progress' && p.jobId === 'replay-1') seen.push(p.done ?? -1);
+    });
+    try {
+      const done = await call(rt, 'options-replay', { ...book, settings: { rules: ['daily'], costBps: 1 }, jobId: 'replay-1' });
+      expect(done.rules).toHaveLength(1);
+      expect(seen.length).toBeGreaterThan(1);
+      const running = call(rt, 'options-replay', { ...book, settings: { rules: ['daily', 'weekly', 'band:0.05'], costBps: 1, stepDays: 1 }, jobId: 'replay-2' });
+      await new Promise((r) => setTimeout(r, 150));
+      await call(rt, 'job-cancel', { jobId: 'replay-2' });
+      const e = await apiError(running);
+      expect(e.code).toBe('cancelled');
+    } finally {
+      off();
+    }
+  });
 });
