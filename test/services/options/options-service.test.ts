@@ -121,6 +121,8 @@ describe('options through the general import', () => {
       const csv = 'underlying,type,strike,expiry,quantity,price\nAAPL,P,140,2024-09-20,2,6.5\nMSFT,C,350,2024-12-20,-1,9\n';
       const r = await call(rt2, 'import-commit', { files: [textFile('opts.csv', csv)], options: { asOf: AS_OF } });
       expect(r.files[0]!.format).toBe('options-generic');
+      expect(r.files[0]!.rows).toBe(2);
+      expect(r.files[0]!.tickers).toEqual(['AAPL', 'MSFT']);
       expect(r.inserted.positions).toBe(2);
       const rows = rt2.ctx.db.prepare('SELECT underlying, strike, source_line AS line FROM option_positions ORDER BY underlying').all();
       expect(rows).toEqual([{ underlying: 'AAPL', strike: 140, line: 2 }, { underlying: 'MSFT', strike: 350, line: 3 }]);
