@@ -1,13 +1,11 @@
 /**
  * The factor-model flags of `frontier estimate|optimize|frontier|backtest`: --factor-model, --factor-bound,
- * --factor-neutral, --factor-active, --factor-ridge, --factor-risk-parity, and the store data a ts/xs
- * model needs (factor sets live in the database, so they come from --db even with --prices).
+ * --factor-neutral, --factor-active, --factor-ridge, --factor-risk-parity. The service loads the store data
+ * a ts/xs model needs (factor sets live in the database, so such models need --db).
  */
 import { FrontierError } from '../../shared/api.js';
 import { FACTOR_MODEL_PATTERN, type FactorBound, type FactorModelOptionsInput } from '../../shared/domain/factors.js';
-import type { OptimizeOptions, PriceWindow } from '../../shared/domain/optimize.js';
-import { withFactorData } from '../services/factor-data.js';
-import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
+import { numberOption, stringList, stringOption, type OptionsConfig, type ParsedArgs } from './command.js';
 
 export const factorOptions = {
   'factor-model': { type: 'string' },
@@ -70,10 +68,4 @@ export function factorModelInput(args: ParsedArgs, base?: FactorModelOptionsInpu
       ...(args.values['factor-risk-parity'] === true ? { riskParity: true } : {}),
     },
   };
-}
-
-/** Loads the set's returns (ts) or the characteristics (xs) from --db into the options. */
-export function withCliFactorData(args: ParsedArgs, ctx: CliContext, options: OptimizeOptions, tickers: readonly string[], window: PriceWindow): OptimizeOptions {
-  if (!options.factorModel || options.factorModel.model.startsWith('pca')) return options;
-  return withFactorData(ctx.runtime(stringOption(args, 'db')).ctx.db, options, tickers, window);
 }

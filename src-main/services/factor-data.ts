@@ -1,5 +1,5 @@
 /** Loads what a factor model needs from the store into the optimise options (ts: the set's returns; xs: characteristics). */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../store/database.js';
 import { parseFactorModel, type FactorModelOptions } from '../../shared/domain/factors.js';
 import type { OptimizeOptions, PriceWindow } from '../../shared/domain/optimize.js';
 import { loadCharacteristics, loadFactorSeries } from '../store/factors-repo.js';

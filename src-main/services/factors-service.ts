@@ -1,6 +1,6 @@
 /** Factor models: import factor files into the store, list sets, fit exposures (a job), and load model data for optimisations. */
 import { basename, extname } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../store/database.js';
 import { FrontierError } from '../../shared/api.js';
 import type { FactorImportFile, FactorImportOutcome } from '../../shared/api/factors.js';
 import { factorModelSchema } from '../../shared/domain/factors.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FrontierError } from '../../../shared/api.js';
 import type { FactorImportOutcome } from '../../../shared/api/factors.js';
-import { FACTOR_MODEL_PATTERN, factorModelSchema, type FactorExposuresResult } from '../../../shared/domain/factors.js';
+import { FACTOR_MODEL_PATTERN, type FactorExposuresResult } from '../../../shared/domain/factors.js';
 import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
 import { loadPriceSource, windowFromFlags } from '../price-source.js';
 
@@ -39,14 +39,10 @@ async function runExposures(args: ParsedArgs, ctx: CliContext): Promise<void> {
   const frequency = numberOption(args, 'frequency') ?? 252;
   let result: FactorExposuresResult;
   if (stringOption(args, 'prices') !== undefined) {
-    // A price file has no factor sets or classification: only PCA runs on it (in a worker, no database).
+    // A price file has no factor sets or classification: only PCA runs on it (imported into the command's in-memory store).
     if (!model.startsWith('pca')) throw new FrontierError('user-error', `--model ${model} reads factor data from the database: use --db, not --prices`);
-    const source = loadPriceSource(args, ctx);
-    result = await ctx.jobs().run(
-      'factor-exposures',
-      { prices: source.prices, window: source.window, model: factorModelSchema.parse({ model, ridge }), frequency },
-      { transfer: [source.prices.values.buffer as ArrayBuffer] },
-    );
+    const source = await loadPriceSource(args, ctx);
+    result = await ctx.call('factors-exposures', { tickers: source.tickers, window: source.window, model, ridge, frequency }, source.db);
   } else {
     const tickers = (stringOption(args, 'tickers') ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
     if (tickers.length === 0) throw new FrontierError('user-error', '--tickers: give the tickers, e.g. --tickers AAPL,MSFT');

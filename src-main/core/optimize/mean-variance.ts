@@ -17,6 +17,17 @@ type Result = CoreResult<Solution>;
 
 const zeros = (n: number) => new Float64Array(n);
 
+/**
+ * The problem without objective terms (L2 γ‖w‖², transaction costs k‖w − w₀‖₁): regularisation shapes
+ * the objective and never restricts what is reachable, so feasibility pre-checks (lowest volatility,
+ * highest return) run on this copy. Constraints (bounds, groups, turnover, tracking error) are kept.
+ */
+export function withoutObjectiveTerms(p: PreparedProblem): PreparedProblem {
+  const c = p.options.constraints;
+  if (c.l2 === 0 && c.txCost === 0) return p;
+  return { ...p, options: { ...p.options, constraints: { ...c, l2: 0, txCost: 0 } } };
+}
+
 /** Solves one QpSpec, applying the tracking-error cap when set. */
 export async function solveSpec(p: PreparedProblem, spec: QpSpec, label: string): Promise<Result> {
   const cap = p.options.constraints.trackingError;
@@ -97,7 +108,7 @@ export const efficientReturn: ObjectiveSolver = async (p) => {
   const row: LinearRow = { name: 'target-return', a: p.mu, b: target };
   const r = await solveSpec(p, { sigmaFactor: 2, linear: zeros(p.n), extraIneq: [row] }, 'efficient-return');
   if (!r.ok && r.error.code === 'infeasible') {
-    const mr = await maxReturn(p);
+    const mr = await maxReturn(withoutObjectiveTerms(p));
     if (mr.ok) {
       const best = dot(p.mu, mr.value.weights);
       if (best < target) return fail('infeasible', `target return ${target} is above the highest return reachable under the constraints (${best.toPrecision(6)})`, { constraints: ['target-return'], maxReturn: best });
@@ -239,7 +250,8 @@ export const efficientRisk: ObjectiveSolver = async (p) => {
   const target = p.options.targets.targetVolatility;
   if (target === undefined) return fail('invalid-input', 'efficient-risk needs a target volatility (targets.targetVolatility)');
   const vol = (w: Float64Array) => Math.sqrt(Math.max(0, quadForm(p.cov, p.n, w)));
-  const mv = await minVolatility(p);
+  // the true minimum volatility: with L2 in the objective min-volatility would stop short of it
+  const mv = await minVolatility(withoutObjectiveTerms(p));
   if (!mv.ok) return mv;
   const minVol = vol(mv.value.weights);
   if (minVol > target * (1 + 1e-12)) {

@@ -168,9 +168,18 @@ const riskParitySolver: ObjectiveSolver = async (p, ctx) => {
 const hrpSolver: ObjectiveSolver = async (p, ctx) => {
   checkCancelled(ctx);
   const t0 = performance.now();
-  const r = hrp(p.cov, p.n);
+  const r = hrp(p.cov, p.n, p.correlation);
   if (!r.ok) return r;
   const warnings = ignoredConstraints(p, r.value.weights, 'HRP');
+  const names = (ix: number[]) => ix.map((i) => p.tickers[i]!);
+  // Order and bisection steps (cluster variances annualised, in the covariance's units) for diagnostics.
+  const details = {
+    hrp: {
+      clustering: p.correlation ? 'pairwise correlation of returns' : 'correlation of the covariance',
+      order: names(r.value.order),
+      splits: r.value.splits.map((s) => ({ left: names(s.left), right: names(s.right), leftVariance: s.leftVariance, rightVariance: s.rightVariance, alpha: s.alpha })),
+    },
+  };
   return ok({
     weights: r.value.weights,
     solver: 'hrp',
@@ -178,6 +187,7 @@ const hrpSolver: ObjectiveSolver = async (p, ctx) => {
     status: 'optimal',
     activeConstraints: [],
     extras: { solveMs: performance.now() - t0 },
+    details,
     ...(warnings.length > 0 ? { warnings } : {}),
   } satisfies Solution);
 };

@@ -20,6 +20,8 @@ export interface PreparedProblem {
   upper: Float64Array;
   /** Parsed options with defaults filled. */
   options: OptimizeOptions;
+  /** n×n pairwise-complete correlation of the estimation returns (HRP with the sample risk model only). */
+  correlation?: Float64Array;
   /** Fitted factor model (options.factorModel): loadings for factor constraints and the decomposition. */
   factorModel?: FactorModel;
 }
@@ -39,6 +41,8 @@ export interface Solution {
   activeConstraints: string[];
   extras?: Record<string, number>;
   warnings?: string[];
+  /** Structured facts for the result's diagnostics, under their own keys (e.g. `hrp`). */
+  details?: Record<string, unknown>;
 }
 
 export type ObjectiveSolver = (p: PreparedProblem, ctx?: CoreHooks) => Promise<CoreResult<Solution>>;
