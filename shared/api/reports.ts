@@ -22,6 +22,7 @@ export const REPORT_SECTIONS = [
   'comparison',
   'robustness',
   'options',
+  'factors',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -41,6 +42,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'robustness',
   'methodology',
   'options',
+  'factors',
 ];
 
 /** Headings as printed, also the labels of the export dialog's checkboxes. */
@@ -59,6 +61,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
   options: 'Options',
+  factors: 'Factor risk',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */

@@ -24,6 +24,7 @@ import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
 import { optionsSection } from './sections/options.js';
+import { factorsSection } from './sections/factors.js';
 
 const BUILDERS: Record<ReportSection, SectionBuilder> = {
   cover: coverSection,
@@ -40,6 +41,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   robustness: robustnessSection,
   methodology: methodologySection,
   options: optionsSection,
+  factors: factorsSection,
 };
 
 const PX_PER_MM = 96 / 25.4;
