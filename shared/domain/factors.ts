@@ -59,8 +59,6 @@ export const factorModelSchema = z.object({
   neutral: z.array(name).default([]),
   /** Exposure limits against: none (absolute), the benchmark weights, or the current weights. */
   activeAgainst: z.enum(['none', 'benchmark', 'current']).default('none'),
-  /** Equal factor risk contributions as the objective (factor risk parity). */
-  riskParity: z.boolean().default(false),
   /** Filled by the service from the store (ts: the set's returns; xs: the characteristics). */
   data: z.object({ series: factorSeriesSchema.optional(), characteristics: characteristicsSchema.optional() }).optional(),
 });
