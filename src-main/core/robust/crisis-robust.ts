@@ -12,7 +12,7 @@ import { ok, type CoreResult } from '../result.js';
 import { quadForm } from '../stats/linalg.js';
 import { minVolatility } from '../optimize/mean-variance.js';
 import type { ObjectiveSolver, PreparedProblem, Solution } from '../optimize/problem.js';
-import { blendCovariance, turbulenceSplit } from './turbulence.js';
+import { blendCovariance, diversificationOf, turbulenceSplit } from './turbulence.js';
 
 const GAP_TOL = 1e-9;
 
@@ -56,6 +56,15 @@ export const crisisRobust: ObjectiveSolver = async (p: PreparedProblem, ctx?: Co
 export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?: CoreHooks): Promise<CoreResult<Solution>> {
   const Sn = p.cov;
   let solves = 0;
+  // How much diversification the turbulent days take away (average correlation, effective number of bets).
+  const normalDiv = diversificationOf(Sn, p.n);
+  const turbulentDiv = diversificationOf(St, p.n);
+  const diversification = {
+    normalAverageCorrelation: normalDiv.averageCorrelation,
+    turbulentAverageCorrelation: turbulentDiv.averageCorrelation,
+    normalEffectiveBets: normalDiv.effectiveBets,
+    turbulentEffectiveBets: turbulentDiv.effectiveBets,
+  };
   const at = async (pw: number): Promise<CoreResult<Evaluated>> => {
     if (ctx?.isCancelled()) throw new Cancelled();
     solves++;
@@ -82,6 +91,7 @@ export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?
         turbulentVolatility: Math.sqrt(e.turbulent),
         minimaxGap: gap,
         blendSolves: solves,
+        ...diversification,
       },
       warnings: [...(e.s.warnings ?? []), note],
     });
