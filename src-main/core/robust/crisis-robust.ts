@@ -56,6 +56,7 @@ export const crisisRobust: ObjectiveSolver = async (p: PreparedProblem, ctx?: Co
 export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?: CoreHooks): Promise<CoreResult<Solution>> {
   const Sn = p.cov;
   let solves = 0;
+  let warm: number[] = [];
   // How much diversification the turbulent days take away (average correlation, effective number of bets).
   const normalDiv = diversificationOf(Sn, p.n);
   const turbulentDiv = diversificationOf(St, p.n);
@@ -69,9 +70,12 @@ export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?
     if (ctx?.isCancelled()) throw new Cancelled();
     solves++;
     const cov = pw === 0 ? Sn : pw === 1 ? St : blendCovariance(St, Sn, pw);
-    const r = await minVolatility({ ...p, cov });
+    // Nearby blend weights hold similar assets: the last answer seeds the next solve.
+    const r = await minVolatility({ ...p, cov, ...(warm.length > 0 ? { warmSupport: warm } : {}) });
     if (!r.ok) return r;
     const w = r.value.weights;
+    warm = [];
+    w.forEach((x, i) => (Math.abs(x) > 1e-9 ? warm.push(i) : undefined));
     const normal = quadForm(Sn, p.n, w);
     const turbulent = quadForm(St, p.n, w);
     const pen = penalty(p, w);

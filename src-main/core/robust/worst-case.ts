@@ -88,13 +88,20 @@ export async function worstCaseEllipsoid(p: PreparedProblem, kappa: number, omeg
   const n = p.n;
   const omegaNorm = (w: Float64Array) => Math.sqrt(w.reduce((acc, x, i) => acc + omega[i]! * x * x, 0));
   let solves = 0;
+  let warm: number[] = [];
   const solveAt = async (t: number) => {
     if (ctx?.isCancelled()) throw new Cancelled();
     solves++;
     const H = new Float64Array(n * n);
     for (let k = 0; k < n * n; k++) H[k] = lambda * p.cov[k]!;
     if (t > 0) for (let i = 0; i < n; i++) H[i * n + i] = H[i * n + i]! + (kappa / t) * omega[i]!;
-    return solveSpec(p, { sigmaFactor: lambda, hessian: H, linear: p.mu.map((m) => -m) }, 'worst-case-mv');
+    // Successive radii hold similar assets: each solve seeds the next one's working set.
+    const r = await solveSpec(warm.length > 0 ? { ...p, warmSupport: warm } : p, { sigmaFactor: lambda, hessian: H, linear: p.mu.map((m) => -m) }, 'worst-case-mv');
+    if (r.ok) {
+      warm = [];
+      r.value.weights.forEach((w, i) => (Math.abs(w) > 1e-9 ? warm.push(i) : undefined));
+    }
+    return r;
   };
   const classical = await solveAt(0);
   if (!classical.ok) return classical;
