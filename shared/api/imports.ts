@@ -67,6 +67,21 @@ export interface ImportIssue {
   message: string;
 }
 
+/** `FILE:LINE: [column: ]message`, the one way an import error is printed. */
+export function formatIssue(e: ImportIssue): string {
+  return `${e.file}:${e.line}: ${e.column ? `${e.column}: ` : ''}${e.message}`;
+}
+
+/**
+ * The built-in formats' ids in detection order (core/ingest/parse-file.ts's `formats`), for help texts
+ * that must not load the parsers; test/import/format-ids.test.ts keeps the two equal.
+ */
+export const IMPORT_FORMAT_IDS = [
+  'ibkr-activity', 'ibkr-flex', 'schwab-transactions', 'schwab-positions', 'fidelity-positions', 'fidelity-history', 'robinhood',
+  'vanguard', 'etrade', 'trading212', 'degiro-transactions', 'degiro-account', 'degiro-portfolio', 'yfinance', 'stooq-bulk',
+  'yahoo-finance', 'nasdaq-com', 'investing-com', 'stooq', 'google-sheets', 'wide',
+] as const;
+
 export interface ImportFileSummary {
   file: string;
   format: string;

@@ -2,6 +2,8 @@
 import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
+import { optionsStressPart } from './options-report.js';
+import { withFactorData } from './factor-data.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
 function withBenchmark(tickers: string[], benchmark: string | undefined): string[] {
@@ -29,17 +31,18 @@ export const backtestHandlers = {
     const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
     return ctx.jobs.run(
       'backtest',
-      { prices, assets: req.tickers, settings: req.settings, options: req.options, window: req.window },
+      { prices, assets: req.tickers, settings: req.settings, options: withFactorData(ctx.db, req.options, req.tickers, req.window), window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
   },
   'stress-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
     const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
-    return ctx.jobs.run(
+    const report = await ctx.jobs.run(
       'stress',
       { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
+    return { ...report, ...(await optionsStressPart(ctx, req.tickers, req.options.targets.rf)) };
   },
 } satisfies Handlers<'backtest-run' | 'stress-run'>;

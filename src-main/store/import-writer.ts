@@ -2,6 +2,8 @@
  * Writes parsed import files in one transaction (all files or none), and summarises a parsed file
  * against what is stored. Used on the main connection, and by the bulk-import worker on its own.
  */
+import { optionRowsOf } from '../core/options/import-options.js';
+import { insertOptionPositions } from './options-repo.js';
 import type { Database } from 'better-sqlite3';
 import type { ImportFileSummary, ImportOutcome } from '../../shared/api/imports.js';
 import { overview } from '../core/ingest/summary.js';
@@ -9,6 +11,7 @@ import type { ParsedFile } from '../core/ingest/types.js';
 import { countExistingPrices, countExistingWide, createBatch, deleteBatch, insertPrices, insertWidePrices, setBatchRows } from './import-repo.js';
 import { countExistingPositions, insertPositions } from './positions-repo.js';
 import { templatesForHeader } from './templates-repo.js';
+import { writeTransaction } from './write-transaction.js';
 import { countExistingTransactions, insertTransactions } from './transactions-repo.js';
 
 export type WriteProgress = (done: number, total: number, message?: string) => void;
@@ -61,7 +64,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
   const sizes = parsed.map((f) => overview(f, 0).rows);
   const total = sizes.reduce((a, b) => a + b, 0);
   let before = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     parsed.forEach((f, i) => {
       const batchId = createBatch(db, { fileName: f.file, sha256: sha256[i]!, format: f.format, kind: f.kind, details: { encoding: f.encoding, delimiter: f.delimiter, skipped: f.skipped.length, warnings: f.warnings } });
       const onRows = (done: number): void => {
@@ -70,7 +73,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
       };
       const prices = insertPrices(db, f.prices, batchId, onRows) + (f.wide ? insertWidePrices(db, f.wide, batchId, onRows) : 0);
       const transactions = insertTransactions(db, f.transactions, f.file, batchId);
-      const positions = insertPositions(db, f.positions, f.file, batchId);
+      const positions = insertPositions(db, f.positions, f.file, batchId) + insertOptionPositions(db, optionRowsOf(f), f.file, batchId);
       before += sizes[i]!;
       const rows = prices + transactions + positions;
       if (rows === 0) {
@@ -87,7 +90,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
     });
     // A small import never reaches the every-10,000-rows poll: one last look before the commit.
     if (isCancelled?.()) throw new WriteCancelled();
-  })();
+  });
   progress?.(total, total, 'done');
   return { files: summaries, inserted, batchIds, errors: [] };
 }
