@@ -78,7 +78,7 @@ export function formatIssue(e: ImportIssue): string {
  */
 export const IMPORT_FORMAT_IDS = [
   'ibkr-activity', 'ibkr-flex', 'schwab-transactions', 'schwab-positions', 'fidelity-positions', 'fidelity-history', 'robinhood',
-  'vanguard', 'etrade', 'trading212', 'degiro-transactions', 'degiro-account', 'degiro-portfolio', 'yfinance', 'stooq-bulk',
+  'vanguard', 'etrade', 'trading212', 'degiro-transactions', 'degiro-account', 'degiro-portfolio', 'options-generic', 'yfinance', 'stooq-bulk',
   'yahoo-finance', 'nasdaq-com', 'investing-com', 'stooq', 'google-sheets', 'wide',
 ] as const;
 

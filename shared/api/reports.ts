@@ -21,6 +21,7 @@ export const REPORT_SECTIONS = [
   'stress',
   'comparison',
   'robustness',
+  'options',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -39,6 +40,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'stress',
   'robustness',
   'methodology',
+  'options',
 ];
 
 /** Headings as printed, also the labels of the export dialog's checkboxes. */
@@ -56,6 +58,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   stress: 'Stress tests',
   robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
+  options: 'Options',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */

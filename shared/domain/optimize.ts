@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { factorModelSchema, type FactorRisk } from './factors.js';
+import { optionBookExposureSchema, type OptionsExposureOut } from './options.js';
 
 export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm', 'james-stein', 'bayes-stein', 'bodnar-okhrin'] as const;
 /** Shrinkage targets of the shrunk means: the grand mean, or the minimum-variance portfolio's mean. */
@@ -160,6 +161,8 @@ export const optimizeOptionsSchema = z.object({
   /** Factor risk model (with `estimators.risk: 'factor'`), factor constraints and factor risk parity. */
   factorModel: factorModelSchema.optional(),
   robust: robustSchema.default(robustSchema.parse({})),
+  /** Options: the stored option book's delta-equivalent exposure joins the current weights. */
+  optionBook: optionBookExposureSchema.optional(),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
@@ -205,6 +208,8 @@ export interface OptimizeResult {
   posterior?: Record<string, number>;
   /** Factor decomposition of the portfolio's variance when a factor model is set (annualised). */
   factorRisk?: FactorRisk;
+  /** The option book's delta-equivalent weights added to the current weights (options.optionBook). */
+  optionsExposure?: OptionsExposureOut;
 }
 
 /** The figures of given weights (`portfolio-evaluate`): what a current portfolio shows next to the optimal one. */

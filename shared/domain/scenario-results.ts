@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { jsonDepth, MAX_JSON_DEPTH } from './json-bounds.js';
+import { savedRobustnessSchema } from './robust.js';
 
 /** JSON turns NaN and ±Infinity into null: a figure a result could not define is null. */
 const figure = z.number().nullable();
@@ -48,6 +49,7 @@ export const RESULT_SCHEMAS = {
   optimize: optimizeResultSchema,
   frontier: frontierResultSchema,
   current: performanceResultSchema,
+  robustness: savedRobustnessSchema,
 } as const;
 
 /** A results patch: each key a result (or null to remove it); known keys checked against their schema. */

@@ -23,6 +23,7 @@ import { robustnessSection } from './sections/robustness.js';
 import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
+import { optionsSection } from './sections/options.js';
 
 const BUILDERS: Record<ReportSection, SectionBuilder> = {
   cover: coverSection,
@@ -38,6 +39,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   stress: stressSection,
   robustness: robustnessSection,
   methodology: methodologySection,
+  options: optionsSection,
 };
 
 const PX_PER_MM = 96 / 25.4;

@@ -2,6 +2,7 @@
 import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
+import { optionsStressPart } from './options-report.js';
 import { withFactorData } from './factor-data.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
@@ -37,10 +38,11 @@ export const backtestHandlers = {
   'stress-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
     const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
-    return ctx.jobs.run(
+    const report = await ctx.jobs.run(
       'stress',
       { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
+    return { ...report, ...(await optionsStressPart(ctx, req.tickers, req.options.targets.rf)) };
   },
 } satisfies Handlers<'backtest-run' | 'stress-run'>;

@@ -6,6 +6,7 @@ import { appendColumns, type PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { withFactorData } from './factor-data.js';
+import { withOptionExposure } from './options-exposure.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -33,7 +34,7 @@ interface EngineRequest {
 function engineInput(ctx: HandlerContext, req: EngineRequest): { prices: PriceMatrix; options: OptimizeOptions } {
   const prices = pricesForRequest(ctx, req.tickers, req.window);
   // A ts/xs factor model reads its factor returns or characteristics from the store.
-  const withFactors = withFactorData(ctx.db, req.options, req.tickers, req.window);
+  const withFactors = withOptionExposure(ctx, withFactorData(ctx.db, req.options, req.tickers, req.window), req.tickers).options;
   const series = req.marketSeries;
   if (!series) return { prices, options: withFactors };
   let column = series.ticker;
@@ -55,7 +56,10 @@ function runOptions(ctx: HandlerContext, jobId: string | undefined, prices: Pric
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
     const { prices, options } = engineInput(ctx, req);
-    return ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    // what engineInput added for the options (computed again, cheaply, for the result)
+    const { exposure } = withOptionExposure(ctx, req.options, req.tickers);
+    const result = await ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    return exposure ? { ...result, optionsExposure: exposure } : result;
   },
   'optimize-frontier': async (req, ctx) => {
     const { prices, options } = engineInput(ctx, req);

@@ -2,6 +2,8 @@
  * Writes parsed import files in one transaction (all files or none), and summarises a parsed file
  * against what is stored. Used on the main connection, and by the bulk-import worker on its own.
  */
+import { optionRowsOf } from '../core/options/import-options.js';
+import { insertOptionPositions } from './options-repo.js';
 import type { Database } from 'better-sqlite3';
 import type { ImportFileSummary, ImportOutcome } from '../../shared/api/imports.js';
 import { overview } from '../core/ingest/summary.js';
@@ -71,7 +73,8 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
       };
       const prices = insertPrices(db, f.prices, batchId, onRows) + (f.wide ? insertWidePrices(db, f.wide, batchId, onRows) : 0);
       const transactions = insertTransactions(db, f.transactions, f.file, batchId);
-      const positions = insertPositions(db, f.positions, f.file, batchId);
+      learnInstruments(db, f);
+      const positions = insertPositions(db, f.positions, f.file, batchId) + insertOptionPositions(db, optionRowsOf(f), f.file, batchId);
       before += sizes[i]!;
       const rows = prices + transactions + positions;
       if (rows === 0) {
@@ -91,4 +94,14 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
   });
   progress?.(total, total, 'done');
   return { files: summaries, inserted, batchIds, errors: [] };
+}
+
+/**
+ * ISIN and name of priced instruments, learned from broker rows of the same ticker (blank ones only, so a
+ * user's or a price file's name is never replaced); the Data screen lists them.
+ */
+function learnInstruments(db: Database, f: ParsedFile): void {
+  const update = db.prepare('UPDATE instruments SET isin = COALESCE(isin, ?), name = COALESCE(name, ?) WHERE ticker = ? AND (isin IS NULL OR name IS NULL)');
+  for (const t of f.transactions) if (t.ticker && (t.isin || t.name)) update.run(t.isin, t.name ?? null, t.ticker);
+  for (const p of f.positions) if (p.isin || p.description) update.run(p.isin, p.description, p.ticker);
 }
