@@ -11,6 +11,7 @@ import { optimizeRequests, type OptimizeResponses } from './api/optimize.js';
 import { scenarioRequests, type ScenarioResponses } from './api/scenarios.js';
 import { reportRequests, type ReportResponses } from './api/reports.js';
 import { backtestRequests, type BacktestResponses } from './api/backtest.js';
+import { fxRequests, type FxResponses } from './api/fx.js';
 
 export * from './api/contract.js';
 
@@ -22,6 +23,7 @@ export const requestSchemas = {
   ...scenarioRequests,
   ...reportRequests,
   ...backtestRequests,
+  ...fxRequests,
 } satisfies Record<string, z.ZodType>;
 
 export interface ApiResponses
@@ -31,7 +33,8 @@ export interface ApiResponses
     OptimizeResponses,
     ScenarioResponses,
     ReportResponses,
-    BacktestResponses {}
+    BacktestResponses,
+    FxResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;
 /** What a client sends (defaults may be left out). */

@@ -29,6 +29,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   scenario: 'list, show, export or import saved scenarios',
   serve: 'run Frontier in your browser (web mode) on 127.0.0.1',
   stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
+  fx: 'import exchange rates (ECB, Yahoo EURUSD=X, date,base,quote,rate) and list a pair, inverse and crosses derived',
 };
 
 const USER_ERROR_CODES = new Set(['invalid-request', 'not-found', 'user-error', 'conflict', 'cancelled', 'unauthorized', 'unknown-method']);

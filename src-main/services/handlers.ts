@@ -8,6 +8,7 @@ import { reportHandlers } from './report-service.js';
 import { scenarioHandlers } from './scenario-service.js';
 import { systemHandlers } from './system-service.js';
 import { backtestHandlers } from './backtest-service.js';
+import { fxHandlers } from './fx-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -17,4 +18,5 @@ export const handlers = {
   ...scenarioHandlers,
   ...reportHandlers,
   ...backtestHandlers,
+  ...fxHandlers,
 } satisfies Handlers<ApiMethod>;
