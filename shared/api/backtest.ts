@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { optimizeOptionsSchema, windowSchema } from '../domain/optimize.js';
+import type { CurrencyResult } from './fx.js';
 
 const ticker = z.string().min(1).max(64);
 const tickers = z.array(ticker).min(1).max(5000);
@@ -246,6 +247,8 @@ export interface BacktestReport {
   annualReturns: PeriodReturnOut[];
   initialValue: number;
   warnings: string[];
+  /** With options.currency: exposures and risk split of the target (or last rebalance) weights. */
+  currency?: CurrencyResult;
 }
 
 export interface StressWindowOut {
@@ -326,6 +329,8 @@ export interface StressReport {
     /** Days of history the bootstrap drew from. */
     historyDays: number;
   };
+  /** With options.currency: exposures and risk split of the weights. */
+  currency?: CurrencyResult;
 }
 
 export interface BacktestResponses {

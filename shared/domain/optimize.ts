@@ -3,6 +3,7 @@
  * Units: returns and volatilities are annualised fractions (0.08 = 8 %) unless a field says otherwise.
  */
 import { z } from 'zod';
+import { currencySettingsSchema, type CurrencyResult } from '../api/fx.js';
 
 export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
 export const RISK_MODELS = [
@@ -126,6 +127,8 @@ export const optimizeOptionsSchema = z.object({
   targets: targetsSchema.default(targetsSchema.parse({})),
   constraints: constraintsSchema.default(constraintsSchema.parse({})),
   blackLitterman: viewsSchema.optional(),
+  /** Base currency, hedges and the rate fill (issue 16); absent = prices used as stored. */
+  currency: currencySettingsSchema.optional(),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
@@ -169,6 +172,8 @@ export interface OptimizeResult {
   diagnostics: Diagnostics;
   prior?: Record<string, number>;
   posterior?: Record<string, number>;
+  /** With options.currency: exposures and the local/currency risk split of the weights. */
+  currency?: CurrencyResult;
 }
 
 export interface FrontierPoint {
@@ -183,4 +188,6 @@ export interface FrontierResult {
   turningPoints?: FrontierPoint[];
   /** Single assets as (return, volatility) for plotting. */
   assets?: { ticker: string; expectedReturn: number; volatility: number }[];
+  /** With options.currency: exposures and risk split of the max-Sharpe point. */
+  currency?: CurrencyResult;
 }

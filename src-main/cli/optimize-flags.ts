@@ -19,7 +19,7 @@ import { applyWindow } from '../core/optimize/index.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import type { CoreError } from '../core/result.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
-import { loadPriceSource, readWidePriceFile } from './price-source.js';
+import { loadPriceSource, readWidePriceFile, type PriceSource } from './price-source.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -231,6 +231,8 @@ export interface EngineInput {
   prices: PriceMatrix;
   options: OptimizeOptions;
   label: string;
+  /** What the base-currency conversion did (null without one). */
+  currency: PriceSource['currency'];
 }
 
 /** Source flags → prices, window applied; estimator/target/constraint flags → options (over a scenario's). */
@@ -247,7 +249,7 @@ export function engineInput(args: ParsedArgs, ctx: CliContext): EngineInput {
   const options = optimizeOptionsFromFlags(args, source.scenario?.options, marketColumn);
   const windowed = applyWindow(prices, source.window);
   if (!windowed.ok) throw new FrontierError('user-error', `${source.label}: ${windowed.error.message}`, windowed.error.details);
-  return { prices: windowed.value, options, label: source.label };
+  return { prices: windowed.value, options, label: source.label, currency: source.currency ?? null };
 }
 
 /** A core error as the CLI's FrontierError (data and constraint problems are the user's to fix). */

@@ -11,7 +11,9 @@ import { scenarioFileSchema, type ScenarioFile } from '../../shared/domain/scena
 import { parseWidePrices } from '../core/ingest/wide-prices.js';
 import { selectColumns, type PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
+import type { CurrencyRun } from '../services/fx-service.js';
 import { numberOption, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
+import { currencyOptions, currencyUsage, withBaseCurrency } from './currency-flags.js';
 
 export const priceSourceOptions = {
   prices: { type: 'string' },
@@ -22,13 +24,15 @@ export const priceSourceOptions = {
   end: { type: 'string' },
   'complete-rows': { type: 'boolean', default: false },
   last: { type: 'string' },
+  ...currencyOptions,
 } satisfies OptionsConfig;
 
 export const priceSourceUsage = `source (one of):
   --prices FILE.csv          wide CSV: a date column, one column per ticker, empty = missing
   --db FILE --tickers A,B,…  prices stored by \`frontier import\` (--db defaults to FRONTIER_DB or the user data folder)
   --scenario FILE.json       tickers, window and settings of a scenario file (prices from --db)
-  [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]`;
+  [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]
+${currencyUsage}`;
 
 export interface PriceSource {
   prices: PriceMatrix;
@@ -37,6 +41,8 @@ export interface PriceSource {
   scenario: ScenarioFile | null;
   /** Where the prices came from, for messages. */
   label: string;
+  /** With --base-currency (or a scenario's currency): what the conversion did; prices are then in the base. */
+  currency?: CurrencyRun | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,6 +87,10 @@ export function readWidePriceFile(path: string): PriceMatrix {
 }
 
 export function loadPriceSource(args: ParsedArgs, ctx: CliContext): PriceSource {
+  return withBaseCurrency(args, ctx, loadLocalPriceSource(args, ctx));
+}
+
+function loadLocalPriceSource(args: ParsedArgs, ctx: CliContext): PriceSource {
   const scenarioPath = stringOption(args, 'scenario');
   const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
   const lastRaw = numberOption(args, 'last');

@@ -2,6 +2,7 @@
 import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
+import { convertRunPrices, currencyResult } from './fx-service.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
 function withBenchmark(tickers: string[], benchmark: string | undefined): string[] {
@@ -26,20 +27,23 @@ function runOptions(ctx: HandlerContext, jobId: string | undefined, buffer: Arra
 export const backtestHandlers = {
   'backtest-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
-    const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
-    return ctx.jobs.run(
+    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options.currency);
+    const report = await ctx.jobs.run(
       'backtest',
       { prices, assets: req.tickers, settings: req.settings, options: req.options, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
+    const weights = req.settings.weights ?? report.rebalances.at(-1)?.weights;
+    return run && weights ? { ...report, currency: currencyResult(run, weights, req.settings.weights ? 'given' : 'last rebalance', req.options.estimators.frequency) } : report;
   },
   'stress-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
-    const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
-    return ctx.jobs.run(
+    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options.currency);
+    const report = await ctx.jobs.run(
       'stress',
       { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
+    return run ? { ...report, currency: currencyResult(run, req.settings.weights, 'given', req.options.estimators.frequency) } : report;
   },
 } satisfies Handlers<'backtest-run' | 'stress-run'>;

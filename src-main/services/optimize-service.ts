@@ -4,6 +4,7 @@ import type { PriceWindow } from '../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
+import { convertRunPrices, currencyResult } from './fx-service.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -20,21 +21,29 @@ export function pricesForRequest(ctx: HandlerContext, tickers: string[], window:
   return prices;
 }
 
+/** The frontier point with the highest Sharpe ratio (the one the currency figures describe). */
+export function maxSharpePoint<P extends { sharpe: number }>(points: readonly P[]): P | undefined {
+  return points.reduce<P | undefined>((best, p) => (best === undefined || p.sharpe > best.sharpe ? p : best), undefined);
+}
+
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
-    const prices = pricesForRequest(ctx, req.tickers, req.window);
-    return ctx.jobs.run(
+    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options.currency);
+    const result = await ctx.jobs.run(
       'optimize',
       { prices, options: req.options, window: req.window },
       { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
     );
+    return run ? { ...result, currency: currencyResult(run, result.weights, 'optimised', req.options.estimators.frequency) } : result;
   },
   'optimize-frontier': async (req, ctx) => {
-    const prices = pricesForRequest(ctx, req.tickers, req.window);
-    return ctx.jobs.run(
+    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options.currency);
+    const result = await ctx.jobs.run(
       'frontier',
       { prices, options: req.options, window: req.window, points: req.points },
       { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
     );
+    const best = maxSharpePoint(result.points);
+    return run && best ? { ...result, currency: currencyResult(run, best.weights, 'max-Sharpe point of the frontier', req.options.estimators.frequency) } : result;
   },
 } satisfies Handlers<'optimize-run' | 'optimize-frontier'>;

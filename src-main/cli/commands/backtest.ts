@@ -8,6 +8,7 @@ import { loadPriceMatrix } from '../../store/prices-repo.js';
 import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
 import { constraintOptions, constraintUsage, estimatorOptions, optimizeOptionsFromFlags, readWeightsFile, targetOptions, targetUsage } from '../optimize-flags.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage, readWidePriceFile, type PriceSource } from '../price-source.js';
+import { withCurrencyResult } from '../currency-flags.js';
 
 /** `monthly|quarterly|annually|none|band:0.05` → a rebalance rule. */
 export function parseRebalance(raw: string): RebalanceSetting {
@@ -184,11 +185,13 @@ ${constraintUsage}
     const stray = Object.keys(settings.weights ?? {}).filter((t) => !assets.includes(t));
     if (stray.length > 0) throw new FrontierError('user-error', `${weightsPath}: no prices in ${source.label} for ${stray.join(', ')}`);
     const prices = addBenchmark(args, ctx, source, benchmark);
-    const report = await holdOpen(ctx.jobs().run(
+    const options = optionsFrom(args, source);
+    const ran = await holdOpen(ctx.jobs().run(
       'backtest',
-      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: optionsFrom(args, source), window: source.window },
+      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options, window: source.window },
       { transfer: [prices.values.buffer as ArrayBuffer] },
     ));
+    const report = withCurrencyResult(ran, source.currency, settings.weights ?? ran.rebalances.at(-1)?.weights, settings.weights ? 'given' : 'last rebalance', options.estimators.frequency);
     ctx.print(args.values.json === true, report, () => human(report));
   },
 });

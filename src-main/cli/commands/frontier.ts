@@ -4,6 +4,7 @@ import { efficientFrontier } from '../../core/optimize/index.js';
 import { commonOptions, defineCommand, numberOption } from '../command.js';
 import { constraintOptions, constraintUsage, coreFailure, engineInput, estimatorOptions, estimatorUsage, targetOptions, targetUsage } from '../optimize-flags.js';
 import { priceSourceOptions, priceSourceUsage } from '../price-source.js';
+import { currencyLines, withCurrencyResult } from '../currency-flags.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
@@ -25,14 +26,16 @@ ${constraintUsage}`,
   async run(args, ctx) {
     const points = numberOption(args, 'points') ?? 40;
     if (!Number.isInteger(points) || points < 2 || points > 500) throw new FrontierError('user-error', '--points: give a whole number from 2 to 500');
-    const { prices, options } = engineInput(args, ctx);
+    const { prices, options, currency } = engineInput(args, ctx);
     const r = await efficientFrontier(prices, options, points);
     if (!r.ok) throw coreFailure(r.error);
-    const f = r.value;
+    const best = r.value.points.reduce<(typeof r.value.points)[number] | undefined>((b, p) => (b === undefined || p.sharpe > b.sharpe ? p : b), undefined);
+    const f = withCurrencyResult(r.value, currency, best?.weights, 'max-Sharpe point of the frontier', options.estimators.frequency);
     ctx.print(args.values.json === true, f, () => {
       const lines = ['   return  volatility  Sharpe'];
       for (const p of f.points) lines.push(`${pct(p.expectedReturn).padStart(9)}  ${pct(p.volatility).padStart(10)}  ${p.sharpe.toFixed(3).padStart(6)}`);
       if (f.turningPoints) lines.push(`${f.turningPoints.length} turning points (critical line method)`);
+      lines.push(...currencyLines(f.currency));
       return lines.join('\n');
     });
   },

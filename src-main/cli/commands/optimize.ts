@@ -12,6 +12,7 @@ import {
   targetUsage,
 } from '../optimize-flags.js';
 import { priceSourceOptions, priceSourceUsage } from '../price-source.js';
+import { currencyLines, withCurrencyResult } from '../currency-flags.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
@@ -36,10 +37,10 @@ ${targetUsage}
 ${constraintUsage}`,
   options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, ...targetOptions, ...constraintOptions },
   async run(args, ctx) {
-    const { prices, options } = engineInput(args, ctx);
+    const { prices, options, currency } = engineInput(args, ctx);
     const r = await optimizePortfolio(prices, options);
     if (!r.ok) throw coreFailure(r.error);
-    const res = r.value;
+    const res = withCurrencyResult(r.value, currency, r.value.weights, 'optimised', options.estimators.frequency);
     ctx.print(args.values.json === true, res, () => {
       const lines = [`${options.objective}: ${res.status} (${res.diagnostics.solver}, ${res.diagnostics.iterations} iterations, ${res.diagnostics.solveTimeMs.toFixed(1)} ms)`];
       const p = res.performance;
@@ -56,6 +57,7 @@ ${constraintUsage}`,
       if (k) lines.push(`KKT residuals: stationarity ${k.stationarity.toExponential(1)}, feasibility ${k.feasibility.toExponential(1)}, complementarity ${k.complementarity.toExponential(1)}`);
       if (res.diagnostics.activeConstraints.length > 0) lines.push(`active: ${res.diagnostics.activeConstraints.join(', ')}`);
       for (const msg of res.diagnostics.warnings) lines.push(`warning: ${msg}`);
+      lines.push(...currencyLines(res.currency));
       return lines.join('\n');
     });
   },

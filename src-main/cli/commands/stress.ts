@@ -3,6 +3,7 @@ import { FrontierError } from '../../../shared/api.js';
 import { stressSettingsSchema, type StressReport } from '../../../shared/api/backtest.js';
 import { commonOptions, defineCommand, numberOption, stringList, stringOption } from '../command.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage } from '../price-source.js';
+import { withCurrencyResult } from '../currency-flags.js';
 import { addBenchmark, holdOpen, optionsFrom, weightsFromFile } from './backtest.js';
 
 /** `TICKER=-0.2` → [ticker, shock]. */
@@ -122,11 +123,13 @@ ${priceSourceUsage}
     const stray = Object.keys(weights).filter((t) => !source.prices.tickers.includes(t));
     if (stray.length > 0) throw new FrontierError('user-error', `${weightsPath ?? 'holdings'}: no prices in ${source.label} for ${stray.join(', ')}`);
     const prices = addBenchmark(args, ctx, source, benchmark);
-    const report = await holdOpen(ctx.jobs().run(
+    const options = optionsFrom(args, source);
+    const ran = await holdOpen(ctx.jobs().run(
       'stress',
-      { prices, assets: Object.keys(weights), settings: parsed.data, rf: optionsFrom(args, source).targets.rf, window: source.window },
+      { prices, assets: Object.keys(weights), settings: parsed.data, rf: options.targets.rf, window: source.window },
       { transfer: [prices.values.buffer as ArrayBuffer] },
     ));
+    const report = withCurrencyResult(ran, source.currency, weights, 'given', options.estimators.frequency);
     ctx.print(args.values.json === true, report, () => human(report));
   },
 });
