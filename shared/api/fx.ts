@@ -64,6 +64,14 @@ export interface CurrencyResult {
   warnings: string[];
 }
 
+/** The `calendar` key of results when a 24/7 (calendar-days) asset is in the universe. */
+export interface CalendarResult {
+  calendars: Record<string, 'trading-days' | 'calendar-days'>;
+  /** 'weekdays' when calendars were mixed and the weekend rows were dropped (weekend moves fold into Monday). */
+  aligned: 'weekdays' | null;
+  droppedWeekendRows: number;
+}
+
 export interface FxRatePoint {
   date: string;
   rate: number;

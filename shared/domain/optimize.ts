@@ -3,7 +3,7 @@
  * Units: returns and volatilities are annualised fractions (0.08 = 8 %) unless a field says otherwise.
  */
 import { z } from 'zod';
-import { currencySettingsSchema, type CurrencyResult } from '../api/fx.js';
+import { currencySettingsSchema, type CalendarResult, type CurrencyResult } from '../api/fx.js';
 
 export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
 export const RISK_MODELS = [
@@ -49,6 +49,8 @@ export const estimatorSchema = z.object({
   frequency: z.number().int().positive().default(252),
   /** Ticker of the market series for CAPM (must be in the price source); absent = equal-weighted universe. */
   market: ticker.optional(),
+  /** Calendar per ticker (issue 16): calendar-days assets are annualised per 365 calendar days; absent = `frequency` for all. */
+  calendars: z.record(ticker, z.enum(['trading-days', 'calendar-days'])).optional(),
 });
 export type EstimatorSettings = z.output<typeof estimatorSchema>;
 
@@ -174,6 +176,8 @@ export interface OptimizeResult {
   posterior?: Record<string, number>;
   /** With options.currency: exposures and the local/currency risk split of the weights. */
   currency?: CurrencyResult;
+  /** When a calendar-days (24/7) asset is in the universe: the calendars and the weekday alignment. */
+  calendar?: CalendarResult;
 }
 
 export interface FrontierPoint {
@@ -190,4 +194,5 @@ export interface FrontierResult {
   assets?: { ticker: string; expectedReturn: number; volatility: number }[];
   /** With options.currency: exposures and risk split of the max-Sharpe point. */
   currency?: CurrencyResult;
+  calendar?: CalendarResult;
 }

@@ -5,7 +5,7 @@
  */
 import { FrontierError } from '../../shared/api.js';
 import { currencySettingsSchema, type CurrencyResult, type CurrencySettings, type CurrencySettingsInput } from '../../shared/api/fx.js';
-import { convertRunPrices, currencyResult, type CurrencyRun } from '../services/fx-service.js';
+import { alignRunCalendars, convertRunPrices, currencyResult, type CurrencyRun } from '../services/fx-service.js';
 import { stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import type { PriceSource } from './price-source.js';
 
@@ -69,10 +69,12 @@ export function currencyFromFlags(args: ParsedArgs, base?: CurrencySettingsInput
 /** A price source with its prices in the base currency (when one is asked for) and what the conversion did. */
 export function withBaseCurrency(args: ParsedArgs, ctx: CliContext, source: PriceSource): PriceSource {
   const settings = currencyFromFlags(args, source.scenario?.options?.currency);
-  if (!settings) return { ...source, currency: null };
-  const { db } = ctx.runtime(stringOption(args, 'db')).ctx;
-  const { prices, run } = convertRunPrices(db, source.prices, settings);
-  return { ...source, prices, currency: run };
+  // A CSV source needs no database unless its prices are converted (calendars are then detected).
+  const db = settings || !stringOption(args, 'prices') ? ctx.runtime(stringOption(args, 'db')).ctx.db : null;
+  const { prices: aligned, calendar } = alignRunCalendars(db, source.prices);
+  if (!settings) return { ...source, prices: aligned, calendar, currency: null };
+  const { prices, run } = convertRunPrices(db!, aligned, settings);
+  return { ...source, prices, calendar, currency: run };
 }
 
 /** `out` with the `currency` key of `weights` when the run was converted. */

@@ -233,6 +233,7 @@ export interface EngineInput {
   label: string;
   /** What the base-currency conversion did (null without one). */
   currency: PriceSource['currency'];
+  calendar: PriceSource['calendar'];
 }
 
 /** Source flags → prices, window applied; estimator/target/constraint flags → options (over a scenario's). */
@@ -247,9 +248,10 @@ export function engineInput(args: ParsedArgs, ctx: CliContext): EngineInput {
     marketColumn = merged.column;
   }
   const options = optimizeOptionsFromFlags(args, source.scenario?.options, marketColumn);
+  if (source.calendar) options.estimators.calendars = source.calendar.calendars;
   const windowed = applyWindow(prices, source.window);
   if (!windowed.ok) throw new FrontierError('user-error', `${source.label}: ${windowed.error.message}`, windowed.error.details);
-  return { prices: windowed.value, options, label: source.label, currency: source.currency ?? null };
+  return { prices: windowed.value, options, label: source.label, currency: source.currency ?? null, calendar: source.calendar ?? null };
 }
 
 /** A core error as the CLI's FrontierError (data and constraint problems are the user's to fix). */

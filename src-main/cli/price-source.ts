@@ -11,6 +11,7 @@ import { scenarioFileSchema, type ScenarioFile } from '../../shared/domain/scena
 import { parseWidePrices } from '../core/ingest/wide-prices.js';
 import { selectColumns, type PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
+import type { CalendarResult } from '../../shared/api/fx.js';
 import type { CurrencyRun } from '../services/fx-service.js';
 import { numberOption, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import { currencyOptions, currencyUsage, withBaseCurrency } from './currency-flags.js';
@@ -43,6 +44,8 @@ export interface PriceSource {
   label: string;
   /** With --base-currency (or a scenario's currency): what the conversion did; prices are then in the base. */
   currency?: CurrencyRun | null;
+  /** Calendars when a calendar-days (24/7) asset is in the source (prices then weekday-aligned if mixed). */
+  calendar?: CalendarResult | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

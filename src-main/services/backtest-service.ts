@@ -2,7 +2,7 @@
 import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
-import { convertRunPrices, currencyResult } from './fx-service.js';
+import { currencyResult, prepareRunPrices } from './fx-service.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
 function withBenchmark(tickers: string[], benchmark: string | undefined): string[] {
@@ -27,10 +27,10 @@ function runOptions(ctx: HandlerContext, jobId: string | undefined, buffer: Arra
 export const backtestHandlers = {
   'backtest-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
-    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options.currency);
+    const { prices, options, run } = prepareRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options);
     const report = await ctx.jobs.run(
       'backtest',
-      { prices, assets: req.tickers, settings: req.settings, options: req.options, window: req.window },
+      { prices, assets: req.tickers, settings: req.settings, options, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
     const weights = req.settings.weights ?? report.rebalances.at(-1)?.weights;
@@ -38,7 +38,7 @@ export const backtestHandlers = {
   },
   'stress-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
-    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options.currency);
+    const { prices, run } = prepareRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options);
     const report = await ctx.jobs.run(
       'stress',
       { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },

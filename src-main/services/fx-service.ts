@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { FrontierError } from '../../shared/api.js';
-import type { CurrencyResult, CurrencySettings, FxImportOutcome } from '../../shared/api/fx.js';
+import type { CalendarResult, CurrencyResult, CurrencySettings, FxImportOutcome } from '../../shared/api/fx.js';
+import type { OptimizeOptions } from '../../shared/domain/optimize.js';
+import { alignCalendars, columnCalendars, type InstrumentCalendar } from '../core/fx/calendar.js';
 import { convertToBase, type BaseConversion } from '../core/fx/convert.js';
 import { currencyExposures, riskSplit } from '../core/fx/exposure.js';
 import { parseFxFile } from '../core/fx/parse-fx-file.js';
@@ -103,6 +105,33 @@ export function convertRunPrices(db: Database, prices: PriceMatrix, settings: Cu
   const converted = convertToBase(prices, currencies, table, { base: settings.base, hedges: settings.hedges, maxAgeDays: maxAge, shortRates });
   if (!converted.ok) throw new FrontierError('user-error', converted.error.message, converted.error.details);
   return { prices: converted.value.prices, run: { settings, local: prices, conversion: converted.value } };
+}
+
+/**
+ * A run's prices made ready for the engine, once for every consumer: calendars read (or detected), a
+ * mixed universe aligned on weekdays and the estimators told each asset's calendar; then, with
+ * options.currency, converted to the base currency.
+ */
+export function prepareRunPrices(db: Database, prices: PriceMatrix, options: OptimizeOptions): { prices: PriceMatrix; options: OptimizeOptions; run: CurrencyRun | null; calendar: CalendarResult | null } {
+  const { prices: ready, calendar } = alignRunCalendars(db, prices);
+  const opts = calendar ? { ...options, estimators: { ...options.estimators, calendars: calendar.calendars } } : options;
+  const { prices: converted, run } = convertRunPrices(db, ready, options.currency);
+  return { prices: converted, options: opts, run, calendar };
+}
+
+/**
+ * Calendars of the columns (stored on the instrument, else detected from the dates; `db` null = detect
+ * only) and, when they are mixed, the prices aligned on weekdays. `calendar` is null when every asset
+ * trades on weekdays (the engine then runs exactly as before).
+ */
+export function alignRunCalendars(db: Database | null, prices: PriceMatrix): { prices: PriceMatrix; calendar: CalendarResult | null } {
+  const stored = db ? instrumentCurrencies(db, prices.tickers) : {};
+  const given = Object.fromEntries(prices.tickers.map((t) => [t, (stored[t]?.calendar ?? null) as InstrumentCalendar | null]));
+  const cals = columnCalendars(prices, given);
+  if (!cals.includes('calendar-days')) return { prices, calendar: null };
+  const aligned = alignCalendars(prices, cals);
+  const calendars = Object.fromEntries(prices.tickers.map((t, j) => [t, cals[j]!]));
+  return { prices: aligned.prices, calendar: { calendars, aligned: cals.includes('trading-days') ? 'weekdays' : null, droppedWeekendRows: aligned.droppedRows } };
 }
 
 const orNull = (x: number) => (Number.isFinite(x) ? x : null);

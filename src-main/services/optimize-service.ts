@@ -4,7 +4,7 @@ import type { PriceWindow } from '../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
-import { convertRunPrices, currencyResult } from './fx-service.js';
+import { currencyResult, prepareRunPrices } from './fx-service.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -28,21 +28,23 @@ export function maxSharpePoint<P extends { sharpe: number }>(points: readonly P[
 
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
-    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options.currency);
-    const result = await ctx.jobs.run(
+    const { prices, options, run, calendar } = prepareRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options);
+    const ran = await ctx.jobs.run(
       'optimize',
-      { prices, options: req.options, window: req.window },
+      { prices, options, window: req.window },
       { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
     );
+    const result = calendar ? { ...ran, calendar } : ran;
     return run ? { ...result, currency: currencyResult(run, result.weights, 'optimised', req.options.estimators.frequency) } : result;
   },
   'optimize-frontier': async (req, ctx) => {
-    const { prices, run } = convertRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options.currency);
-    const result = await ctx.jobs.run(
+    const { prices, options, run, calendar } = prepareRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options);
+    const ran = await ctx.jobs.run(
       'frontier',
-      { prices, options: req.options, window: req.window, points: req.points },
+      { prices, options, window: req.window, points: req.points },
       { ...(req.jobId ? { jobId: req.jobId } : {}), onProgress: progressEmitter(ctx, req.jobId), transfer: [prices.values.buffer as ArrayBuffer] },
     );
+    const result = calendar ? { ...ran, calendar } : ran;
     const best = maxSharpePoint(result.points);
     return run && best ? { ...result, currency: currencyResult(run, best.weights, 'max-Sharpe point of the frontier', req.options.estimators.frequency) } : result;
   },

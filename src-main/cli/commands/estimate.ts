@@ -17,7 +17,7 @@ ${priceSourceUsage}
 ${estimatorUsage}`,
   options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, rf: { type: 'string' } },
   async run(args, ctx) {
-    const { prices, options, currency } = engineInput(args, ctx);
+    const { prices, options, currency, calendar } = engineInput(args, ctx);
     const m = estimateMoments(prices, options.estimators, options.targets.rf);
     if (!m.ok) throw coreFailure(m.error);
     const { tickers, expectedReturns, covariance, warnings, covarianceKernel } = m.value;
@@ -25,7 +25,7 @@ ${estimatorUsage}`,
     const cov = Array.from({ length: n }, (_, i) => Array.from(covariance.subarray(i * n, (i + 1) * n)));
     const base = { tickers, expectedReturns: Object.fromEntries(tickers.map((t, i) => [t, expectedReturns[i]!])), covariance: cov, warnings, covarianceKernel };
     // An estimate has no portfolio: the currency figures describe equal weights.
-    const out = withCurrencyResult(base, currency, Object.fromEntries(tickers.map((t) => [t, 1 / n])), 'equal', options.estimators.frequency);
+    const out = withCurrencyResult(calendar ? { ...base, calendar } : base, currency, Object.fromEntries(tickers.map((t) => [t, 1 / n])), 'equal', options.estimators.frequency);
     ctx.print(args.values.json === true, out, () => {
       const w = Math.max(6, ...tickers.map((t) => t.length));
       const lines = [`${'ticker'.padEnd(w)}  return   volatility`];

@@ -12,6 +12,7 @@ import {
   ledoitWolfSingleFactor,
 } from '../stats/shrinkage.js';
 import type { PreparedProblem } from './problem.js';
+import { annualiseByCalendar, periodsPerYear } from '../fx/calendar.js';
 
 /** Restricts prices to [start, end], then (optionally) complete rows, then the last N returns (N+1 prices). */
 export function applyWindow(prices: PriceMatrix, window: PriceWindow): CoreResult<PriceMatrix> {
@@ -177,6 +178,7 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       break;
     }
   }
+  if (est.calendars) ({ mu, cov } = annualiseByCalendar(mu, cov, f, periodsPerYear(assets, est.calendars, f), est.returns !== 'arithmetic'));
   // Exact symmetry (products like r̄·σᵢσⱼ round differently from r̄·σⱼσᵢ).
   for (let i = 0; i < n; i++)
     for (let j = 0; j < i; j++) {
