@@ -88,20 +88,38 @@ export function convertToBase(prices: PriceMatrix, currencies: readonly (string 
     fx[c] = a.rates;
     pairs.push({ currency: c, pair: a.pair, filled: a.filled, maxAgeUsed: a.maxAgeUsed, derived: a.derived, routes: a.routes });
   }
+  // Rows outer, columns inner: the matrix is row-major, so every pass reads memory in order. The rates
+  // sit in one T×k row-major block (k foreign currencies) so the inner loop touches typed arrays only.
+  const k = foreign.length;
+  const R = new Float64Array(T * k);
+  foreign.forEach((c, q) => {
+    const r = fx[c]!;
+    for (let t = 0; t < T; t++) R[t * k + q] = r[t]!;
+  });
+  const ci = Int32Array.from(units, (u) => foreign.indexOf(u.major));
+  const factor = Float64Array.from(units, (u) => u.factor);
+  const out = new Float64Array(T * n);
   // The first (date, instrument) whose price needs a rate that is not there.
   let firstMissing: { t: number; j: number } | null = null;
   const missing: Record<string, { first: string; count: number }> = {};
-  for (let j = 0; j < n; j++) {
-    const c = units[j]!.major;
-    if (c === base) continue;
-    const r = fx[c]!;
-    for (let t = 0; t < T; t++) {
-      const p = prices.values[t * n + j]!;
-      if (p !== p || r[t] === r[t]) continue;
-      const key = `${c}/${base}`;
-      const m = (missing[key] ??= { first: prices.dates[t]!, count: 0 });
-      m.count++;
-      if (!firstMissing || t < firstMissing.t) firstMissing = { t, j };
+  for (let t = 0; t < T; t++) {
+    const o = t * n;
+    const ok = t * k;
+    for (let j = 0; j < n; j++) {
+      const c = ci[j]!;
+      const p = prices.values[o + j]! * factor[j]!;
+      if (c < 0) {
+        out[o + j] = p;
+        continue;
+      }
+      const rt = R[ok + c]!;
+      out[o + j] = p * rt;
+      if (rt !== rt && p === p) {
+        const key = `${foreign[c]}/${base}`;
+        const m = (missing[key] ??= { first: prices.dates[t]!, count: 0 });
+        m.count++;
+        firstMissing ??= { t, j };
+      }
     }
   }
   if (firstMissing) {
@@ -116,39 +134,36 @@ export function convertToBase(prices: PriceMatrix, currencies: readonly (string 
     });
   }
   const warnings: string[] = [];
-  const out = new Float64Array(T * n).fill(Number.NaN);
   const noRates = new Set<string>();
-  for (let j = 0; j < n; j++) {
-    const { major, factor } = units[j]!;
-    const r = major === base ? null : fx[major]!;
-    const h = hedges[major] ?? 0;
-    if (h === 0) {
-      for (let t = 0; t < T; t++) {
-        const p = prices.values[t * n + j]!;
-        out[t * n + j] = p * factor * (r ? r[t]! : 1);
-      }
-      continue;
-    }
-    // Hedged: an index that starts at the converted first price and moves by the hedged return.
-    let s = -1;
-    let index = Number.NaN;
-    for (let t = 0; t < T; t++) {
-      const p = prices.values[t * n + j]!;
+  const hedge = Float64Array.from(units, (u) => hedges[u.major] ?? 0);
+  const anyHedge = hedge.some((h) => h > 0);
+  const day = anyHedge ? prices.dates.map(dayNumber) : [];
+  // Per hedged column: the row of its previous price and its index level there.
+  const prevRow = new Int32Array(n).fill(-1);
+  const level = new Float64Array(n);
+  const hedgedCols = [...hedge.keys()].filter((j) => hedge[j]! > 0);
+  for (let t = 0; anyHedge && t < T; t++) {
+    const o = t * n;
+    for (const j of hedgedCols) {
+      const p = prices.values[o + j]!;
       if (p !== p) continue;
+      const c = ci[j]!;
+      const s = prevRow[j]!;
       if (s < 0) {
-        index = p * factor * r![t]!;
+        level[j] = p * factor[j]! * R[t * k + c]!;
       } else {
+        const major = foreign[c]!;
         const iBase = shortRateAt(settings.shortRates?.[base], s);
         const iForeign = shortRateAt(settings.shortRates?.[major], s);
         if (iBase === undefined) noRates.add(base);
         if (iForeign === undefined) noRates.add(major);
-        const years = (dayNumber(prices.dates[t]!) - dayNumber(prices.dates[s]!)) / 365;
+        const years = (day[t]! - day[s]!) / 365;
         const rLocal = p / prices.values[s * n + j]! - 1;
-        const rFx = r![t]! / r![s]! - 1;
-        index *= 1 + hedgedReturn(rLocal, rFx, h, ((iBase ?? 0) - (iForeign ?? 0)) * years);
+        const rFx = R[t * k + c]! / R[s * k + c]! - 1;
+        level[j] = level[j]! * (1 + hedgedReturn(rLocal, rFx, hedge[j]!, ((iBase ?? 0) - (iForeign ?? 0)) * years));
       }
-      out[t * n + j] = index;
-      s = t;
+      out[o + j] = level[j]!;
+      prevRow[j] = t;
     }
   }
   if (noRates.size > 0) warnings.push(`no short rate for ${[...noRates].sort().join(', ')}: the hedge's interest differential counts it as 0`);
