@@ -18,6 +18,7 @@ export const REPORT_SECTIONS = [
   'backtest',
   'stress',
   'comparison',
+  'currency',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -34,6 +35,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'correlation',
   'backtest',
   'stress',
+  'currency',
   'methodology',
 ];
 
@@ -51,6 +53,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   backtest: 'Backtest',
   stress: 'Stress tests',
   methodology: 'Methodology and disclaimer',
+  currency: 'Currency exposure and risk',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */

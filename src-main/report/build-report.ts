@@ -21,6 +21,7 @@ import { stressSection } from './sections/stress.js';
 import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
+import { currencySection } from './sections/currency.js';
 
 const BUILDERS: Record<ReportSection, SectionBuilder> = {
   cover: coverSection,
@@ -35,6 +36,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   backtest: backtestSection,
   stress: stressSection,
   methodology: methodologySection,
+  currency: currencySection,
 };
 
 const PX_PER_MM = 96 / 25.4;
