@@ -94,6 +94,15 @@ export const fxRequests = {
   'fx-pairs': z.object({}),
   'fx-settings-get': z.object({}),
   'fx-settings-set': z.object({ baseCurrency: currencyCode.nullable() }),
+  /** Sets instruments' currency and/or calendar (null clears: the calendar is then detected from the dates). */
+  'fx-instruments-set': z.object({
+    updates: z
+      .array(z.object({ ticker: z.string().min(1).max(64), currency: z.string().regex(/^[A-Za-z]{3}$/).nullable().optional(), calendar: z.enum(['trading-days', 'calendar-days']).nullable().optional() }))
+      .min(1)
+      .max(5000),
+  }),
+  /** Currency and calendar (stored, else detected from the stored dates) per instrument. */
+  'fx-instruments': z.object({}),
 };
 
 export interface FxResponses {
@@ -102,4 +111,6 @@ export interface FxResponses {
   'fx-pairs': { base: string; quote: string; firstDate: string; lastDate: string; rows: number }[];
   'fx-settings-get': { baseCurrency: string | null };
   'fx-settings-set': { baseCurrency: string | null };
+  'fx-instruments-set': { updated: number };
+  'fx-instruments': { ticker: string; currency: string | null; calendar: 'trading-days' | 'calendar-days'; calendarStored: boolean; periodsPerYear: number }[];
 }

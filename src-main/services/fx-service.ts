@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import { FrontierError } from '../../shared/api.js';
 import type { CalendarResult, CurrencyResult, CurrencySettings, FxImportOutcome } from '../../shared/api/fx.js';
 import type { OptimizeOptions } from '../../shared/domain/optimize.js';
-import { alignCalendars, columnCalendars, type InstrumentCalendar } from '../core/fx/calendar.js';
+import { alignCalendars, calendarFromWeekendShare, columnCalendars, PERIODS_PER_YEAR, type InstrumentCalendar } from '../core/fx/calendar.js';
 import { convertToBase, type BaseConversion } from '../core/fx/convert.js';
 import { currencyExposures, riskSplit } from '../core/fx/exposure.js';
 import { parseFxFile } from '../core/fx/parse-fx-file.js';
 import { buildFxTable, candidateDates, describeRoute, pairRates } from '../core/fx/rate-table.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import type { Database } from '../store/database.js';
-import { getAppSetting, instrumentCurrencies, listFxPairs, loadFxRates, setAppSetting, writeFxFiles } from '../store/fx-repo.js';
+import { getAppSetting, instrumentCalendars, instrumentCurrencies, listFxPairs, loadFxRates, setAppSetting, setInstrumentCurrencyCalendar, writeFxFiles } from '../store/fx-repo.js';
 import { loadPriceMatrix } from '../store/prices-repo.js';
 import type { Handlers } from './context.js';
 
@@ -178,4 +178,17 @@ export const fxHandlers = {
     setAppSetting(ctx.db, 'baseCurrency', req.baseCurrency);
     return { baseCurrency: req.baseCurrency };
   },
-} satisfies Handlers<'fx-import' | 'fx-rates' | 'fx-pairs' | 'fx-settings-get' | 'fx-settings-set'>;
+  'fx-instruments': (_req, ctx) =>
+    instrumentCalendars(ctx.db).map((r) => {
+      const calendar = (r.calendar as InstrumentCalendar | null) ?? calendarFromWeekendShare(r.weekendShare);
+      return { ticker: r.ticker, currency: r.currency, calendar, calendarStored: r.calendar !== null, periodsPerYear: PERIODS_PER_YEAR[calendar] };
+    }),
+  'fx-instruments-set': (req, ctx) => {
+    const updated = setInstrumentCurrencyCalendar(
+      ctx.db,
+      req.updates.map((u) => ({ ticker: u.ticker, ...(u.currency !== undefined ? { currency: u.currency === null ? null : u.currency.toUpperCase() } : {}), ...(u.calendar !== undefined ? { calendar: u.calendar } : {}) })),
+    );
+    ctx.emit('data-changed', { what: 'instruments' });
+    return { updated };
+  },
+} satisfies Handlers<'fx-import' | 'fx-rates' | 'fx-pairs' | 'fx-settings-get' | 'fx-settings-set' | 'fx-instruments' | 'fx-instruments-set'>;

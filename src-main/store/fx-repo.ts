@@ -56,6 +56,18 @@ export function listFxPairs(db: Database): FxPairSummary[] {
     .all() as FxPairSummary[];
 }
 
+/** Every instrument's stored currency and calendar, with the share of its price dates on a weekend. */
+export function instrumentCalendars(db: Database): { ticker: string; currency: string | null; calendar: string | null; weekendShare: number }[] {
+  return db
+    .prepare(
+      `SELECT i.ticker, i.currency, i.calendar,
+              COALESCE(AVG(CASE WHEN strftime('%w', p.date) IN ('0', '6') THEN 1.0 ELSE 0.0 END), 0) AS weekendShare
+         FROM instruments i LEFT JOIN prices p ON p.instrument_id = i.id
+        GROUP BY i.id ORDER BY i.ticker`,
+    )
+    .all() as { ticker: string; currency: string | null; calendar: string | null; weekendShare: number }[];
+}
+
 /** Stored currency and calendar per ticker (null where not set). */
 export function instrumentCurrencies(db: Database, tickers: readonly string[]): Record<string, { currency: string | null; calendar: string | null }> {
   const stmt = db.prepare('SELECT currency, calendar FROM instruments WHERE ticker = ?');

@@ -24,7 +24,12 @@ export function detectCalendar(dates: readonly string[]): InstrumentCalendar {
   if (dates.length === 0) return 'trading-days';
   let weekend = 0;
   for (const d of dates) if (isWeekend(d)) weekend++;
-  return weekend / dates.length > 0.1 ? 'calendar-days' : 'trading-days';
+  return calendarFromWeekendShare(weekend / dates.length);
+}
+
+/** The detection rule on the share (0–1) of an asset's price dates that fall on a weekend. */
+export function calendarFromWeekendShare(share: number): InstrumentCalendar {
+  return share > 0.1 ? 'calendar-days' : 'trading-days';
 }
 
 /** Calendar per column, from `given` where set, else detected from the column's priced dates. */

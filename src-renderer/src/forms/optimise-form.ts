@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain/optimize.js';
 import { parseNumber, parsePercent } from './parse.js';
 import { validateViews, type BlForm } from './views-form.js';
+import { emptyCurrencyForm, validateCurrency, type CurrencyForm } from './currency-form.js';
 
 export { OBJECTIVES, RETURN_ESTIMATORS, RISK_MODELS };
 
@@ -38,7 +39,7 @@ export interface SectorCap {
   max: string;
 }
 
-export interface OptimiseForm {
+export interface OptimiseForm extends Partial<CurrencyForm> {
   name: string;
   tickers: string[];
   objective: Objective;
@@ -128,6 +129,7 @@ export function defaultForm(): OptimiseForm {
     assets: {},
     sectorCaps: [],
     bl: emptyBl(),
+    ...emptyCurrencyForm(),
   };
 }
 
@@ -289,6 +291,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
   for (const [sector, tickers] of bySector) if (!capped.has(sector)) groups.push({ name: sector, tickers });
 
   const bl = validateViews(form.bl, new Set(form.tickers), errors);
+  const currency = validateCurrency(form, errors);
 
   if (Object.keys(errors).length > 0) return { errors };
 
@@ -316,6 +319,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(needsHoldings ? { currentWeights: holdings } : {}),
     },
     ...(bl ? { blackLitterman: bl } : {}),
+    ...currency,
   };
   const window: OptimiseRequest['window'] = {
     ...(form.start ? { start: form.start } : {}),
