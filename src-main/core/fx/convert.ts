@@ -4,6 +4,7 @@
  * missing rate is an error naming the pair, the date and the instrument, never a rate of 1).
  * Hedged currencies get a synthetic base-currency price index whose returns follow hedgedReturn.
  */
+import type { FxPairUse } from '../../../shared/api/fx.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { alignRates, dayNumber } from './align.js';
@@ -34,16 +35,8 @@ export interface ConversionSettings {
   shortRates?: Record<string, number | Float64Array>;
 }
 
-export interface PairUse {
-  currency: string;
-  pair: string;
-  /** Price dates that used an earlier rate (max-age fill). */
-  filled: number;
-  maxAgeUsed: number;
-  /** Price dates whose rate was derived (inverse or cross). */
-  derived: number;
-  routes: string[];
-}
+/** How one currency was converted (the shape the API reports). */
+export type PairUse = FxPairUse;
 
 export interface BaseConversion {
   base: string;

@@ -11,7 +11,7 @@ import { parseLongPrices } from '../prices-long.js';
 import type { SourceTable } from '../source.js';
 import { headerCells, isBlank, normHeader, type TableRow } from '../table.js';
 import type { IngestIssue, SkippedRow, TransactionRow, TransactionType } from '../types.js';
-import type { FormatContext, FormatDefinition, FormatOutput } from './format.js';
+import { headerFormat, type FormatContext, type FormatDefinition, type FormatOutput } from './format.js';
 
 /** Fiat currencies: the cash leg of a trade. Anything else is an instrument (stablecoins included). */
 const FIAT = new Set(['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'TRY', 'BRL', 'ZAR', 'SGD', 'HKD', 'KRW', 'INR', 'MXN', 'AED']);
@@ -284,14 +284,7 @@ export function krakenPair(raw: string): { base: string; quote: string } | null 
   return null;
 }
 
-export const krakenTrades: FormatDefinition = {
-  id: 'kraken-trades',
-  label: 'Kraken trades.csv',
-  kind: 'transactions',
-  detect: (table) => (findHeaderRow(table.rows, KRAKEN_TRADES, 3) >= 0 ? 0.97 : 0),
-  parse(table, ctx) {
-    const i = findHeaderRow(table.rows, KRAKEN_TRADES, 3);
-    const h = headerCells(table, i);
+export const krakenTrades = headerFormat({ id: 'kraken-trades', label: 'Kraken trades.csv', kind: 'transactions', header: KRAKEN_TRADES, within: 3 }, (table, ctx, i, h) => {
     const col = (n: string) => columnIndex(h, n);
     const c = { txid: col('txid'), pair: col('pair'), time: col('time'), type: col('type'), price: col('price'), cost: col('cost'), fee: col('fee'), vol: col('vol') };
     const s = newSink();
@@ -318,8 +311,7 @@ export const krakenTrades: FormatDefinition = {
       );
     }
     return done(s, h);
-  },
-};
+});
 
 // ---------------------------------------------------------------- Binance
 
@@ -440,14 +432,7 @@ export const coingeckoPrices: FormatDefinition = {
 
 const CMC = ['timeOpen', 'timeClose', 'timeHigh', 'timeLow', 'name', 'open', 'high', 'low', 'close', 'volume', 'marketCap'];
 
-export const coinmarketcapPrices: FormatDefinition = {
-  id: 'coinmarketcap',
-  label: 'CoinMarketCap historical data',
-  kind: 'prices',
-  detect: (table) => (findHeaderRow(table.rows, CMC, 3) >= 0 ? 0.95 : 0),
-  parse(table, ctx) {
-    const i = findHeaderRow(table.rows, CMC, 3);
-    const h = headerCells(table, i);
+export const coinmarketcapPrices = headerFormat({ id: 'coinmarketcap', label: 'CoinMarketCap historical data', kind: 'prices', header: CMC, within: 3 }, (table, ctx, i, h) => {
     // CMC names its files `Bitcoin_1_1_2024-3_1_2024_historical_data_coinmarketcap.csv`.
     const fromName = (ctx.file.split(/[\\/]/).pop() ?? '').split('_')[0]?.toUpperCase() || null;
     const ticker = ctx.options.ticker ?? fromName;
@@ -463,7 +448,6 @@ export const coinmarketcapPrices: FormatDefinition = {
     });
     if (!ctx.options.ticker && ticker) out.warnings.unshift(`ticker ${ticker} taken from the file name (override with a ticker); currency ${ctx.options.currency ?? 'USD'} assumed unless given`);
     return { ...out, header: h };
-  },
-};
+});
 
 export const cryptoFormats: readonly FormatDefinition[] = [coinbaseTransactions, krakenLedgers, krakenTrades, binanceTrades, coingeckoPrices, coinmarketcapPrices];
