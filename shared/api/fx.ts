@@ -103,7 +103,20 @@ export const fxRequests = {
   }),
   /** Currency and calendar (stored, else detected from the stored dates) per instrument. */
   'fx-instruments': z.object({}),
+  /** Derived holdings and cash per currency, valued in a base currency. */
+  'fx-holdings-value': z.object({ base: currencyCode, asOf: isoDate.optional(), account: z.string().min(1).max(100).optional(), maxAgeDays: z.number().int().min(0).max(3660).default(0) }),
 };
+
+export interface HoldingsValuation {
+  base: string;
+  asOf: string;
+  positions: { account: string; ticker: string; quantity: number; price: number | null; priceDate: string | null; currency: string | null; value: number | null; rate: number | null; valueBase: number | null }[];
+  /** Cash per account and currency from the transactions (the broker's fx rows move both legs). */
+  cash: { account: string; currency: string; balance: number; rate: number; valueBase: number; source: string }[];
+  total: number;
+  /** Held tickers without a price on or before asOf (listed, not in the total). */
+  unpriced: string[];
+}
 
 export interface FxResponses {
   'fx-import': FxImportOutcome;
@@ -112,5 +125,6 @@ export interface FxResponses {
   'fx-settings-get': { baseCurrency: string | null };
   'fx-settings-set': { baseCurrency: string | null };
   'fx-instruments-set': { updated: number };
+  'fx-holdings-value': HoldingsValuation;
   'fx-instruments': { ticker: string; currency: string | null; calendar: 'trading-days' | 'calendar-days'; calendarStored: boolean; periodsPerYear: number }[];
 }

@@ -10,10 +10,13 @@ import { alignCalendars, calendarFromWeekendShare, columnCalendars, PERIODS_PER_
 import { convertToBase, type BaseConversion } from '../core/fx/convert.js';
 import { currencyExposures, riskSplit } from '../core/fx/exposure.js';
 import { parseFxFile } from '../core/fx/parse-fx-file.js';
+import { cashBalances, valueInBase } from '../core/fx/valuation.js';
+import { listHoldings } from '../store/holdings-repo.js';
+import { latestPrices } from '../store/instruments-repo.js';
 import { buildFxTable, candidateDates, describeRoute, pairRates } from '../core/fx/rate-table.js';
 import type { PriceMatrix } from '../core/price-matrix.js';
 import type { Database } from '../store/database.js';
-import { getAppSetting, instrumentCalendars, instrumentCurrencies, listFxPairs, loadFxRates, setAppSetting, setInstrumentCurrencyCalendar, writeFxFiles } from '../store/fx-repo.js';
+import { cashMoves, getAppSetting, instrumentCalendars, instrumentCurrencies, listFxPairs, loadFxRates, setAppSetting, setInstrumentCurrencyCalendar, writeFxFiles } from '../store/fx-repo.js';
 import { loadPriceMatrix } from '../store/prices-repo.js';
 import type { Handlers } from './context.js';
 
@@ -162,6 +165,26 @@ export function currencyResult(run: CurrencyRun, weights: Record<string, number>
   };
 }
 
+/** Derived holdings and cash per currency on `asOf` (default: the last transaction or price date), in `base`. */
+export function holdingsInBase(db: Database, base: string, asOf: string | undefined, account: string | undefined, maxAgeDays: number) {
+  const moves = cashMoves(db, account);
+  const holdings = listHoldings(db, asOf, account);
+  const tickers = [...new Set(holdings.map((h) => h.ticker))];
+  const stored = instrumentCurrencies(db, tickers);
+  const cashCcys = [...new Set(moves.map((m) => m.currency?.toUpperCase()).filter((c): c is string => Boolean(c)))];
+  // Cash in a currency that is also an instrument (USDT) can be valued by that instrument's price.
+  const priced = latestPrices(db, [...tickers, ...cashCcys], asOf);
+  const instr = instrumentCurrencies(db, cashCcys);
+  const lastDate = [...Object.values(priced).map((p) => p.date), ...moves.map((m) => m.date)].sort().at(-1);
+  const when = asOf ?? lastDate;
+  if (!when) throw new FrontierError('user-error', 'no transactions or prices stored: import broker files first');
+  const currencyOf = Object.fromEntries([...tickers, ...cashCcys].map((t) => [t, stored[t]?.currency ?? instr[t]?.currency ?? null]));
+  const table = buildFxTable(loadFxRates(db, undefined, when));
+  const r = valueInBase(holdings, priced, currencyOf, cashBalances(moves, when), table, base, when, maxAgeDays);
+  if (!r.ok) throw new FrontierError('user-error', r.error.message, r.error.details);
+  return r.value;
+}
+
 export const fxHandlers = {
   'fx-import': (req, ctx) => {
     const out = importFxFiles(ctx.db, req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')) })));
@@ -178,6 +201,7 @@ export const fxHandlers = {
     setAppSetting(ctx.db, 'baseCurrency', req.baseCurrency);
     return { baseCurrency: req.baseCurrency };
   },
+  'fx-holdings-value': (req, ctx) => holdingsInBase(ctx.db, req.base, req.asOf, req.account, req.maxAgeDays),
   'fx-instruments': (_req, ctx) =>
     instrumentCalendars(ctx.db).map((r) => {
       const calendar = (r.calendar as InstrumentCalendar | null) ?? calendarFromWeekendShare(r.weekendShare);
@@ -191,4 +215,4 @@ export const fxHandlers = {
     ctx.emit('data-changed', { what: 'instruments' });
     return { updated };
   },
-} satisfies Handlers<'fx-import' | 'fx-rates' | 'fx-pairs' | 'fx-settings-get' | 'fx-settings-set' | 'fx-instruments' | 'fx-instruments-set'>;
+} satisfies Handlers<'fx-import' | 'fx-rates' | 'fx-pairs' | 'fx-settings-get' | 'fx-settings-set' | 'fx-instruments' | 'fx-instruments-set' | 'fx-holdings-value'>;

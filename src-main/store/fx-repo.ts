@@ -95,6 +95,13 @@ export function setInstrumentCurrencyCalendar(db: Database, updates: readonly { 
   })();
 }
 
+/** Transactions as cash moves (amount in its currency; fx rows also carry the bought leg as quantity). */
+export function cashMoves(db: Database, account?: string): { account: string; date: string; type: string; ticker: string | null; quantity: number | null; amount: number | null; currency: string | null }[] {
+  return db
+    .prepare('SELECT account, date, type, ticker, quantity, amount, currency FROM transactions WHERE (? IS NULL OR account = ?) ORDER BY account, date, id')
+    .all(account ?? null, account ?? null) as { account: string; date: string; type: string; ticker: string | null; quantity: number | null; amount: number | null; currency: string | null }[];
+}
+
 /** An app setting's JSON value, or null when unset. */
 export function getAppSetting(db: Database, key: string): unknown {
   const row = db.prepare('SELECT value FROM app_settings WHERE key = ?').get(key) as { value: string } | undefined;

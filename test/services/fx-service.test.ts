@@ -1,8 +1,8 @@
 /** fx-import / fx-rates through the real dispatch and a real SQLite file; the fx CLI. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FxImportOutcome, FxRatePoint } from '../../shared/api/fx.js';
+import type { FxImportOutcome, FxRatePoint, HoldingsValuation } from '../../shared/api/fx.js';
 import { createRuntime, type Runtime } from '../../src-main/services/runtime.js';
 import { frontier } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -81,5 +81,34 @@ describe('frontier fx', () => {
     const bad = frontier(['fx', 'import', join(FX, 'eurofxref-bad.csv'), '--db', cliDb]);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toMatch(/eurofxref-bad\.csv:4: "1\.08x7" is not a positive rate/);
+  });
+});
+
+describe('frontier fx holdings', () => {
+  it('values Coinbase holdings and USD cash in EUR, naming a missing rate', () => {
+    const hdb = join(dir, 'holdings.db');
+    const crypto = join(import.meta.dirname, '..', 'fixtures', 'crypto');
+    expect(frontier(['import', join(crypto, 'coinbase-transactions.csv'), join(crypto, 'btc-usd-max.csv'), '--db', hdb]).code).toBe(0);
+    expect(frontier(['fx', 'import', join(FX, 'eurofxref-hist.csv'), '--db', hdb]).code).toBe(0);
+    // BTC's last price is 2024-03-07, before the first stored rate.
+    const missing = frontier(['fx', 'holdings', '--base-currency', 'EUR', '--as-of', '2024-03-15', '--db', hdb]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('no USD/EUR rate on 2024-03-07 (needed for BTC)');
+    const extra = join(dir, 'eurusd-0307.csv');
+    writeFileSync(extra, 'date,base,quote,rate\n2024-03-07,EUR,USD,1.0890\n');
+    expect(frontier(['fx', 'import', extra, '--db', hdb]).code).toBe(0);
+    const r = frontier(['fx', 'holdings', '--base-currency', 'EUR', '--as-of', '2024-03-15', '--db', hdb, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const v = r.json<HoldingsValuation>();
+    const btc = v.positions.find((p) => p.ticker === 'BTC')!;
+    expect(btc.quantity).toBeCloseTo(0.01927, 10);
+    expect(btc.valueBase!).toBeCloseTo((0.01927 * 66106.80279) / 1.089, 8);
+    // USD cash: 1000 deposited − 621.30 − 202.99 + 355.12; the convert's two legs cancel.
+    const usd = v.cash.find((c) => c.currency === 'USD')!;
+    expect(usd.balance).toBeCloseTo(530.83, 8);
+    expect(usd.valueBase).toBeCloseTo(530.83 / 1.0887, 8);
+    // No price stored for these: listed, not counted, not valued at 0 silently.
+    expect(v.unpriced.sort()).toEqual(['ETH', 'GRT', 'USDC']);
+    expect(v.total).toBeCloseTo(btc.valueBase! + usd.valueBase, 8);
   });
 });

@@ -17,6 +17,7 @@ export default defineCommand({
   usage: `usage: frontier fx import FILE… [--db DB] [--json]
        frontier fx rates --pair EUR/USD [--start D --end D] [--db DB] [--json]
        frontier fx pairs [--db DB] [--json]
+       frontier fx holdings --base-currency EUR [--as-of D] [--account A] [--fx-max-age-days N] [--db DB] [--json]
 
 import   the ECB history eurofxref-hist.csv (per EUR; N/A cells skipped), Yahoo-style pair files through
          any price layout Frontier reads, the pair from the ticker in the file name (EURUSD=X.csv is
@@ -24,8 +25,19 @@ import   the ECB history eurofxref-hist.csv (per EUR; N/A cells skipped), Yahoo-
          re-importing adds nothing. Errors print FILE:LINE: reason and exit 1.
 rates    a pair's rates (units of the quote per 1 base): stored ones, else the inverse, else a cross
          through a third currency (EUR first); --json prints [{date, rate, derived}].
-pairs    the stored pairs with their first and last dates.`,
-  options: { ...commonOptions, pair: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' } },
+pairs    the stored pairs with their first and last dates.
+holdings the holdings derived from the transactions and the cash per account and currency (the
+         broker's fx rows move both legs), valued in the base currency at each price's own date.`,
+  options: {
+    ...commonOptions,
+    pair: { type: 'string' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    'base-currency': { type: 'string' },
+    'as-of': { type: 'string' },
+    account: { type: 'string' },
+    'fx-max-age-days': { type: 'string' },
+  },
   async run(args, ctx) {
     const [action, ...files] = args.positionals;
     const json = args.values.json === true;
@@ -60,8 +72,25 @@ pairs    the stored pairs with their first and last dates.`,
         ctx.print(json, out, () => (out.length === 0 ? 'no exchange rates stored' : out.map((p) => `${p.base}/${p.quote}  ${p.firstDate} → ${p.lastDate}  ${p.rows} rates`).join('\n')));
         return 0;
       }
+      case 'holdings': {
+        const base = stringOption(args, 'base-currency');
+        if (!base) throw new FrontierError('user-error', '--base-currency: give the currency to value in, e.g. --base-currency EUR');
+        const asOf = dateFlag(stringOption(args, 'as-of'), 'as-of');
+        const account = stringOption(args, 'account');
+        const age = stringOption(args, 'fx-max-age-days');
+        if (age !== undefined && !/^\d+$/.test(age)) throw new FrontierError('user-error', `--fx-max-age-days: "${age}" is not a whole number of days`);
+        const out = await ctx.call('fx-holdings-value', { base: base.toUpperCase(), ...(asOf ? { asOf } : {}), ...(account ? { account } : {}), ...(age ? { maxAgeDays: Number(age) } : {}) }, db);
+        ctx.print(json, out, () =>
+          [
+            `holdings in ${out.base} on ${out.asOf}: total ${out.total.toFixed(2)}`,
+            ...out.positions.map((p) => `  ${p.account}  ${p.ticker}  ${p.quantity}  ${p.valueBase === null ? 'no price' : p.valueBase.toFixed(2)}`),
+            ...out.cash.map((c) => `  ${c.account}  cash ${c.currency} ${c.balance.toFixed(2)}  = ${c.valueBase.toFixed(2)} ${out.base} (${c.source})`),
+          ].join('\n'),
+        );
+        return 0;
+      }
       default:
-        throw new FrontierError('user-error', `frontier fx: say import, rates or pairs (got ${action ? `"${action}"` : 'nothing'})`);
+        throw new FrontierError('user-error', `frontier fx: say import, rates, pairs or holdings (got ${action ? `"${action}"` : 'nothing'})`);
     }
   },
 });
