@@ -93,3 +93,8 @@ export function currencyLines(c: CurrencyResult | undefined): string[] {
     ...c.warnings.map((w) => `warning: ${w}`),
   ];
 }
+
+/** A benchmark column loaded after the source, converted with the source's own currency settings. */
+export function convertBenchmark(db: Parameters<typeof convertRunPrices>[0], column: PriceSource['prices'], run: CurrencyRun): PriceSource['prices'] {
+  return convertRunPrices(db, column, run.settings).prices;
+}

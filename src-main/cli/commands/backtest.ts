@@ -8,7 +8,7 @@ import { loadPriceMatrix } from '../../store/prices-repo.js';
 import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
 import { constraintOptions, constraintUsage, estimatorOptions, optimizeOptionsFromFlags, readWeightsFile, targetOptions, targetUsage } from '../optimize-flags.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage, readWidePriceFile, type PriceSource } from '../price-source.js';
-import { withCurrencyResult } from '../currency-flags.js';
+import { convertBenchmark, withCurrencyResult } from '../currency-flags.js';
 
 /** `monthly|quarterly|annually|none|band:0.05` → a rebalance rule. */
 export function parseRebalance(raw: string): RebalanceSetting {
@@ -51,6 +51,7 @@ export function addBenchmark(args: ParsedArgs, ctx: CliContext, source: PriceSou
     const { db, dbPath } = ctx.runtime(stringOption(args, 'db')).ctx;
     column = loadPriceMatrix(db, [benchmark], prices.dates[0], prices.dates.at(-1));
     if (column.dates.length === 0) throw new FrontierError('user-error', `${dbPath}: no prices stored for the benchmark ${benchmark}`);
+    if (source.currency) column = convertBenchmark(db, column, source.currency);
   }
   const byDate = new Map(column.dates.map((d, t) => [d, column.values[t]!]));
   const m = prices.tickers.length;
