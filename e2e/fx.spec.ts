@@ -21,7 +21,7 @@ test.afterEach(async ({ page }) => {
 
 test('import FX rates and a EUR series, switch the base currency, see the exposures', async ({ page, frontier }) => {
   await frontier.api('import-commit', { files: [file('SAP.DE.csv')], options: { ticker: 'SAP', currency: 'EUR' } });
-  await frontier.api('import-commit', { files: [file('AAPL-mar2024.csv')], options: { ticker: 'AAPL', currency: 'USD' } });
+  await frontier.api('import-commit', { files: [file('AAPL.csv')], options: { ticker: 'AAPL', currency: 'USD' } });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(frontier.url);

@@ -11,6 +11,9 @@ import { optimizeRequests, type OptimizeResponses } from './api/optimize.js';
 import { scenarioRequests, type ScenarioResponses } from './api/scenarios.js';
 import { reportRequests, type ReportResponses } from './api/reports.js';
 import { backtestRequests, type BacktestResponses } from './api/backtest.js';
+import { optionsRequests, type OptionsResponses } from './api/options.js';
+import { factorRequests, type FactorResponses } from './api/factors.js';
+import { robustRequests, type RobustResponses } from './api/robust.js';
 import { fxRequests, type FxResponses } from './api/fx.js';
 
 export * from './api/contract.js';
@@ -23,6 +26,9 @@ export const requestSchemas = {
   ...scenarioRequests,
   ...reportRequests,
   ...backtestRequests,
+  ...optionsRequests,
+  ...factorRequests,
+  ...robustRequests,
   ...fxRequests,
 } satisfies Record<string, z.ZodType>;
 
@@ -34,6 +40,9 @@ export interface ApiResponses
     ScenarioResponses,
     ReportResponses,
     BacktestResponses,
+    OptionsResponses,
+    FactorResponses,
+    RobustResponses,
     FxResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;

@@ -1,13 +1,11 @@
 /**
  * `--base-currency EUR [--hedge USD:1,GBP:0.5] [--fx-max-age-days N] [--short-rates USD:0.05,EUR:ESTR]`
- * for estimate|optimize|frontier|backtest|stress: the prices of the source are converted to the base
- * currency once, when the source is loaded, and each command adds the `currency` key to its result.
+ * for estimate|optimize|frontier|backtest|stress: they become the request's `options.currency`; the
+ * services convert the prices once and add the `currency` key to the result.
  */
 import { FrontierError } from '../../shared/api.js';
 import { currencySettingsSchema, type CurrencyResult, type CurrencySettings, type CurrencySettingsInput } from '../../shared/api/fx.js';
-import { alignRunCalendars, convertRunPrices, currencyResult, type CurrencyRun } from '../services/fx-service.js';
-import { stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
-import type { PriceSource } from './price-source.js';
+import { stringOption, type OptionsConfig, type ParsedArgs } from './command.js';
 
 export const currencyOptions = {
   'base-currency': { type: 'string' },
@@ -66,23 +64,6 @@ export function currencyFromFlags(args: ParsedArgs, base?: CurrencySettingsInput
   return parsed.data;
 }
 
-/** A price source with its prices in the base currency (when one is asked for) and what the conversion did. */
-export function withBaseCurrency(args: ParsedArgs, ctx: CliContext, source: PriceSource): PriceSource {
-  const settings = currencyFromFlags(args, source.scenario?.options?.currency);
-  // A CSV source needs no database unless its prices are converted (calendars are then detected).
-  const db = settings || !stringOption(args, 'prices') ? ctx.runtime(stringOption(args, 'db')).ctx.db : null;
-  const { prices: aligned, calendar } = alignRunCalendars(db, source.prices);
-  if (!settings) return { ...source, prices: aligned, calendar, currency: null };
-  const { prices, run } = convertRunPrices(db!, aligned, settings);
-  return { ...source, prices, calendar, currency: run };
-}
-
-/** `out` with the `currency` key of `weights` when the run was converted. */
-export function withCurrencyResult<T extends object>(out: T, run: CurrencyRun | null | undefined, weights: Record<string, number> | undefined, weightsUsed: string, periodsPerYear: number): T & { currency?: CurrencyResult } {
-  if (!run || !weights) return out;
-  return { ...out, currency: currencyResult(run, weights, weightsUsed, periodsPerYear) };
-}
-
 /** One line per currency for the human output: net exposure and the risk split. */
 export function currencyLines(c: CurrencyResult | undefined): string[] {
   if (!c) return [];
@@ -94,7 +75,3 @@ export function currencyLines(c: CurrencyResult | undefined): string[] {
   ];
 }
 
-/** A benchmark column loaded after the source, converted with the source's own currency settings. */
-export function convertBenchmark(db: Parameters<typeof convertRunPrices>[0], column: PriceSource['prices'], run: CurrencyRun): PriceSource['prices'] {
-  return convertRunPrices(db, column, run.settings).prices;
-}

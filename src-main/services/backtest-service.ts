@@ -3,6 +3,7 @@ import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
 import { currencyResult, prepareRunPrices } from './fx-service.js';
+import { withFactorData } from './factor-data.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
 function withBenchmark(tickers: string[], benchmark: string | undefined): string[] {
@@ -30,7 +31,7 @@ export const backtestHandlers = {
     const { prices, options, run } = prepareRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options);
     const report = await ctx.jobs.run(
       'backtest',
-      { prices, assets: req.tickers, settings: req.settings, options, window: req.window },
+      { prices, assets: req.tickers, settings: req.settings, options: withFactorData(ctx.db, options, req.tickers, req.window), window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
     const weights = req.settings.weights ?? report.rebalances.at(-1)?.weights;

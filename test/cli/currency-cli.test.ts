@@ -19,7 +19,7 @@ function must(args: string[]) {
 
 beforeAll(() => {
   must(['import', join(FX, 'SAP.DE.csv'), '--ticker', 'SAP', '--currency', 'EUR', '--db', db]);
-  must(['import', join(FX, 'AAPL-mar2024.csv'), '--ticker', 'AAPL', '--currency', 'USD', '--db', db]);
+  must(['import', join(FX, 'AAPL.csv'), '--ticker', 'AAPL', '--currency', 'USD', '--db', db]);
   // EUR/USD without 2024-03-15.
   must(['fx', 'import', join(FX, 'fx-generic-gap.csv'), '--db', db]);
   writeFileSync(weights, JSON.stringify({ AAPL: 0.6, SAP: 0.4 }));

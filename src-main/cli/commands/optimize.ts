@@ -1,18 +1,15 @@
 /** `frontier optimize`: one portfolio optimisation (any objective, constraints, Black–Litterman views). */
-import { optimizePortfolio } from '../../core/optimize/index.js';
 import { commonOptions, defineCommand } from '../command.js';
 import {
   constraintOptions,
   constraintUsage,
-  coreFailure,
-  engineInput,
+  engineRequest,
   estimatorOptions,
   estimatorUsage,
   targetOptions,
   targetUsage,
 } from '../optimize-flags.js';
 import { priceSourceOptions, priceSourceUsage } from '../price-source.js';
-import { currencyLines, withCurrencyResult } from '../currency-flags.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
@@ -37,10 +34,9 @@ ${targetUsage}
 ${constraintUsage}`,
   options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, ...targetOptions, ...constraintOptions },
   async run(args, ctx) {
-    const { prices, options, currency } = engineInput(args, ctx);
-    const r = await optimizePortfolio(prices, options);
-    if (!r.ok) throw coreFailure(r.error);
-    const res = withCurrencyResult(r.value, currency, r.value.weights, 'optimised', options.estimators.frequency);
+    const { source, request } = await engineRequest(args, ctx);
+    const { options } = request;
+    const res = await ctx.call('optimize-run', request, source.db);
     ctx.print(args.values.json === true, res, () => {
       const lines = [`${options.objective}: ${res.status} (${res.diagnostics.solver}, ${res.diagnostics.iterations} iterations, ${res.diagnostics.solveTimeMs.toFixed(1)} ms)`];
       const p = res.performance;
@@ -57,7 +53,6 @@ ${constraintUsage}`,
       if (k) lines.push(`KKT residuals: stationarity ${k.stationarity.toExponential(1)}, feasibility ${k.feasibility.toExponential(1)}, complementarity ${k.complementarity.toExponential(1)}`);
       if (res.diagnostics.activeConstraints.length > 0) lines.push(`active: ${res.diagnostics.activeConstraints.join(', ')}`);
       for (const msg of res.diagnostics.warnings) lines.push(`warning: ${msg}`);
-      lines.push(...currencyLines(res.currency));
       return lines.join('\n');
     });
   },

@@ -119,7 +119,7 @@ function parseGeneric(rows: readonly TableRow[], h: number, out: ParsedFxFile): 
 }
 
 function parseYahoo(bytes: Uint8Array, fileName: string, out: ParsedFxFile): boolean {
-  const ticker = tickerFromFileName(fileName);
+  const ticker = tickerFromFileName(fileName)?.ticker ?? null;
   const pair = ticker ? yahooPair(ticker) : null;
   if (!ticker || !pair) return false;
   const parsed = parseImportFile(bytes, fileName, { ticker });

@@ -38,6 +38,13 @@ export function returnsFromPrices(prices: PriceMatrix, log = false): ReturnMatri
   return { dates, tickers: prices.tickers.slice(), values: out.slice(0, T * n), T, n };
 }
 
+/** Daily simple returns v_t/v_{t−1} − 1 of one value series (an equity curve, a marked price), length − 1. */
+export function seriesReturns(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i++) out[i - 1] = values[i]! / values[i - 1]! - 1;
+  return out;
+}
+
 /** Count of non-NaN returns per asset. */
 export function countPerAsset(r: ReturnMatrix): Int32Array {
   const c = new Int32Array(r.n);
@@ -50,4 +57,19 @@ export function nanToZero(values: Float64Array): Float64Array {
   const out = values.slice();
   for (let i = 0; i < out.length; i++) if (out[i] !== out[i]) out[i] = 0;
   return out;
+}
+
+/** Rows of `r` where every asset has a return (scenario objectives need complete scenarios). */
+export function completeReturnRows(r: ReturnMatrix): { values: Float64Array; T: number } {
+  const { n } = r;
+  const out = new Float64Array(r.T * n);
+  let T = 0;
+  for (let t = 0; t < r.T; t++) {
+    let complete = true;
+    for (let j = 0; j < n && complete; j++) if (r.values[t * n + j] !== r.values[t * n + j]) complete = false;
+    if (!complete) continue;
+    out.set(r.values.subarray(t * n, (t + 1) * n), T * n);
+    T++;
+  }
+  return { values: out.slice(0, T * n), T };
 }

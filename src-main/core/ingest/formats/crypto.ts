@@ -416,7 +416,7 @@ export const coingeckoPrices: FormatDefinition = {
     const i = geckoHeader(table);
     const h = headerCells(table, i);
     const named = geckoName(ctx.file);
-    const ticker = ctx.options.ticker ?? named?.ticker ?? tickerFromFileName(ctx.file);
+    const ticker = ctx.options.ticker ?? named?.ticker ?? tickerFromFileName(ctx.file)?.ticker ?? null;
     const out = parseLongPrices(table, {
       headerIndex: i,
       date: 0,
