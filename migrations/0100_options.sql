@@ -26,3 +26,13 @@ CREATE TABLE option_positions (
 
 CREATE INDEX option_positions_batch ON option_positions (batch_id);
 CREATE INDEX option_positions_as_of ON option_positions (as_of);
+
+-- Hedges the user adopted (the Options screen's Adopt, `options-hedge-adopt`): the request as sent and
+-- the solver's answer, both JSON; the latest one is the report's proposed hedge.
+CREATE TABLE option_hedges (
+  id          INTEGER PRIMARY KEY,
+  adopted_at  TEXT NOT NULL,
+  as_of       TEXT NOT NULL CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  request     TEXT NOT NULL CHECK (json_valid(request)),
+  result      TEXT NOT NULL CHECK (json_valid(result))
+) STRICT;

@@ -4,6 +4,7 @@
  * Sharpe and friends are annualised (252 days); VaR/CVaR are daily positive losses; drawdown depths
  * are negative; values are in the currency of `initialValue`.
  */
+import type { OptionsGridOut } from './options.js';
 import { z } from 'zod';
 import { optimizeOptionsSchema, windowSchema } from '../domain/optimize.js';
 import type { CurrencyResult } from './fx.js';
@@ -405,6 +406,8 @@ export interface StressReport {
   };
   /** With options.currency: exposures and risk split of the weights. */
   currency?: CurrencyResult;
+  /** The stored option book on these tickers fully repriced over spot × vol moves (money; issue 14), when there is one. */
+  optionsGrid?: OptionsGridOut;
 }
 
 export interface BacktestResponses {

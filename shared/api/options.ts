@@ -5,7 +5,7 @@
  * money per year, dollar delta Δ·S·m·q, dollar gamma ½Γ(0.01·S)²·m·q (P&L of a 1 % move).
  */
 import { z } from 'zod';
-import { EXERCISE_STYLES, OPTION_TYPES, type OptionGreeks, type OptionPosition } from '../domain/options.js';
+import { EXERCISE_STYLES, OPTION_TYPES, type OptionGreeks, type OptionPosition, type PositionGreeks } from '../domain/options.js';
 import { importFileSchema } from './imports.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -94,7 +94,17 @@ export const optionsRequests = {
   'options-hedge': z.object({ ...bookSchema, settings: hedgeSettingsSchema }),
   'options-grid': z.object({ ...bookSchema, settings: gridSettingsSchema.default({ horizonDays: 0 }) }),
   'options-replay': z.object({ ...bookSchema, settings: replaySettingsSchema, jobId }),
+  /** Solves the hedge as options-hedge does and stores it as the adopted (proposed) hedge. */
+  'options-hedge-adopt': z.object({ ...bookSchema, settings: hedgeSettingsSchema }),
+  'options-hedge-adopted': z.object({}),
 };
+
+export interface AdoptedHedgeOut {
+  id: number;
+  adoptedAt: string;
+  asOf: string;
+  hedge: OptionsHedgeOut;
+}
 
 export interface OptionPriceOut extends OptionGreeks {
   impliedVol?: number;
@@ -117,15 +127,8 @@ export interface OptionImportOut {
   dryRun: boolean;
 }
 
-export interface PositionGreeksOut {
-  delta: number;
-  gamma: number;
-  vega: number;
-  theta: number;
-  rho: number;
-  dollarDelta: number;
-  dollarGamma: number;
-}
+/** Position Greeks (see the header for units), one definition for core and the wire. */
+export type PositionGreeksOut = PositionGreeks;
 
 export interface OptionPositionOut extends PositionGreeksOut {
   account: string;
@@ -162,6 +165,8 @@ export interface OptionsGreeksOut {
   navSource: 'given' | 'stored positions + options' | null;
   /** Money figures as fractions of NAV (null without NAV). */
   pctOfNav: { dollarDelta: number | null; dollarGamma: number | null; vega: number | null; theta: number | null };
+  /** Vega (money per 1.00 vol) by time to expiry: ≤ 1m, 1–3m, 3–12m, > 1y (calendar days 31 / 92 / 366). */
+  vegaByTenor: { bucket: string; vega: number; byUnderlying: Record<string, number> }[];
   warnings: string[];
 }
 
@@ -248,4 +253,6 @@ export interface OptionsResponses {
   'options-hedge': OptionsHedgeOut;
   'options-grid': OptionsGridOut;
   'options-replay': OptionsReplayOut;
+  'options-hedge-adopt': AdoptedHedgeOut;
+  'options-hedge-adopted': AdoptedHedgeOut | null;
 }

@@ -22,6 +22,7 @@ export const REPORT_SECTIONS = [
   'comparison',
   'robustness',
   'currency',
+  'options',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -41,6 +42,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'robustness',
   'currency',
   'methodology',
+  'options',
 ];
 
 /** Headings as printed, also the labels of the export dialog's checkboxes. */
@@ -59,6 +61,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
   currency: 'Currency exposure and risk',
+  options: 'Options',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { factorModelSchema, type FactorRisk } from './factors.js';
 import { currencySettingsSchema, type CalendarResult, type CurrencyResult } from '../api/fx.js';
+import { optionBookExposureSchema, type OptionsExposureOut } from './options.js';
 
 export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm', 'james-stein', 'bayes-stein', 'bodnar-okhrin'] as const;
 /** Shrinkage targets of the shrunk means: the grand mean, or the minimum-variance portfolio's mean. */
@@ -165,6 +166,8 @@ export const optimizeOptionsSchema = z.object({
   robust: robustSchema.default(robustSchema.parse({})),
   /** Base currency, hedges and the rate fill (issue 16); absent = prices used as stored. */
   currency: currencySettingsSchema.optional(),
+  /** Options: the stored option book's delta-equivalent exposure joins the current weights. */
+  optionBook: optionBookExposureSchema.optional(),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
@@ -214,6 +217,8 @@ export interface OptimizeResult {
   currency?: CurrencyResult;
   /** When a calendar-days (24/7) asset is in the universe: the calendars and the weekday alignment. */
   calendar?: CalendarResult;
+  /** The option book's delta-equivalent weights added to the current weights (options.optionBook). */
+  optionsExposure?: OptionsExposureOut;
 }
 
 /** The figures of given weights (`portfolio-evaluate`): what a current portfolio shows next to the optimal one. */

@@ -19,6 +19,7 @@ import { numberOption, stringList, stringOption, type CliContext, type OptionsCo
 import { importPriceFile, loadPriceSource, readJsonFile, type PriceSource } from './price-source.js';
 import { factorModelInput, factorOptions, factorUsage } from './factor-flags.js';
 import { applyRobustFlags, robustOptions } from './robust-flags.js';
+import { applyOptionsBookFlags, optionsBookOptions, optionsBookUsage } from './options-flags.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -30,6 +31,7 @@ export const estimatorOptions = {
   frequency: { type: 'string' },
   ...factorOptions,
   ...robustOptions,
+  ...optionsBookOptions,
 } satisfies OptionsConfig;
 
 export const targetOptions = {
@@ -72,7 +74,8 @@ export const constraintUsage = `constraints:
   --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
   --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
   --tracking-error X --benchmark-weights FILE.json
-${factorUsage}`;
+${factorUsage}
+${optionsBookUsage}`;
 
 function user(message: string): FrontierError {
   return new FrontierError('user-error', message);
@@ -188,6 +191,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
 
   const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel) };
   applyRobustFlags(args, est, input);
+  applyOptionsBookFlags(args, input);
   const objective = oneOf(args, 'objective', OBJECTIVES);
   if (objective) input.objective = objective;
   const viewsPath = stringOption(args, 'views');

@@ -24,6 +24,7 @@ import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
 import { currencySection } from './sections/currency.js';
+import { optionsSection } from './sections/options.js';
 
 const BUILDERS: Record<ReportSection, SectionBuilder> = {
   cover: coverSection,
@@ -40,6 +41,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   robustness: robustnessSection,
   methodology: methodologySection,
   currency: currencySection,
+  options: optionsSection,
 };
 
 const PX_PER_MM = 96 / 25.4;

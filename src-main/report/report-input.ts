@@ -5,6 +5,7 @@
  * through tolerant schemas so a report never fails on a result it cannot read: the section is left out
  * and a warning says why.
  */
+import type { AdoptedHedgeOut, OptionsGreeksOut, OptionsGridOut } from '../../shared/api/options.js';
 import { z } from 'zod';
 import { ON_FAIL, stressWeightsFromSchema, type BacktestReport, type StressReport } from '../../shared/api/backtest.js';
 import type { ReportSection } from '../../shared/api/reports.js';
@@ -25,6 +26,14 @@ export interface ReportInput {
   correlation?: { tickers: string[]; matrix: number[][] };
   /** First and last price dates actually used, and the number of daily returns. */
   dataWindow?: { start: string; end: string; returns?: number };
+  /** The stored option book: Greeks, revaluation grid and the adopted hedge (report/sections/options.ts). */
+  optionBook?: ReportOptionBook;
+}
+
+export interface ReportOptionBook {
+  greeks: OptionsGreeksOut;
+  grid: OptionsGridOut | null;
+  hedge: AdoptedHedgeOut | null;
 }
 
 export interface ReportOptions {

@@ -3,6 +3,7 @@ import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
 import { currencyResult, prepareRunPrices } from './fx-service.js';
+import { optionsStressPart } from './options-report.js';
 import { withFactorData } from './factor-data.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
@@ -45,6 +46,7 @@ export const backtestHandlers = {
       { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
-    return run ? { ...report, currency: currencyResult(run, req.settings.weights, 'given', req.options.estimators.frequency) } : report;
+    const withOptions = { ...report, ...(await optionsStressPart(ctx, req.tickers, req.options.targets.rf)) };
+    return run ? { ...withOptions, currency: currencyResult(run, req.settings.weights, 'given', req.options.estimators.frequency) } : withOptions;
   },
 } satisfies Handlers<'backtest-run' | 'stress-run'>;

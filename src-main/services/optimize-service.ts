@@ -8,6 +8,7 @@ import { progressEmitter, type HandlerContext, type Handlers } from './context.j
 import { withFactorData } from './factor-data.js';
 import { currencyResult, prepareRunPrices, type CurrencyRun } from './fx-service.js';
 import type { CalendarResult } from '../../shared/api/fx.js';
+import { withOptionExposure } from './options-exposure.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -37,7 +38,7 @@ function engineInput(ctx: HandlerContext, req: EngineRequest): { prices: PriceMa
   const prepared = prepareRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options);
   const { prices, run, calendar } = prepared;
   // A ts/xs factor model reads its factor returns or characteristics from the store.
-  const withFactors = withFactorData(ctx.db, prepared.options, req.tickers, req.window);
+  const withFactors = withOptionExposure(ctx, withFactorData(ctx.db, prepared.options, req.tickers, req.window), req.tickers).options;
   const series = req.marketSeries;
   if (!series) return { prices, options: withFactors, run, calendar };
   let column = series.ticker;
@@ -64,8 +65,10 @@ export function maxSharpePoint<P extends { sharpe: number }>(points: readonly P[
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
     const { prices, options, run, calendar } = engineInput(ctx, req);
+    // what engineInput added for the options (computed again, cheaply, for the result)
+    const { exposure } = withOptionExposure(ctx, req.options, req.tickers);
     const ran = await ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
-    const result = calendar ? { ...ran, calendar } : ran;
+    const result = { ...ran, ...(exposure ? { optionsExposure: exposure } : {}), ...(calendar ? { calendar } : {}) };
     return run ? { ...result, currency: currencyResult(run, result.weights, 'optimised', req.options.estimators.frequency) } : result;
   },
   'optimize-frontier': async (req, ctx) => {

@@ -1,6 +1,6 @@
 /** Options hedge, revaluation grid and dynamic-hedging replay: book from options-book, maths in core via jobs. */
 import { FrontierError } from '../../shared/api.js';
-import type { GreekTriple, HedgeSettings, HedgeTradeOut, OptionsGridOut, OptionsHedgeOut } from '../../shared/api/options.js';
+import type { AdoptedHedgeOut, GreekTriple, HedgeSettings, HedgeTradeOut, OptionsGridOut, OptionsHedgeOut } from '../../shared/api/options.js';
 import type { OptionPosition } from '../../shared/domain/options.js';
 import { defaultShifts, gridReferencePrice, type GridPosition } from '../core/options/grid.js';
 import { daysBetween } from '../core/options/greeks.js';
@@ -9,7 +9,7 @@ import { aggregateGreeks, valuePosition } from '../core/options/positions.js';
 import type { ReplayPosition, ReplaySeries } from '../core/options/replay.js';
 import { contractId, parseContractId } from '../core/options/symbols.js';
 import type { CoreResult } from '../core/result.js';
-import { closeSeries, lastClose } from '../store/options-repo.js';
+import { closeSeries, insertAdoptedHedge, lastClose, latestAdoptedHedge } from '../store/options-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { loadBook, parseOptionFiles, valueBook, type Book } from './options-book.js';
 
@@ -107,8 +107,25 @@ export async function grid(ctx: HandlerContext, book: Book, settings: { spotShif
   };
 }
 
+/** The latest adopted hedge, or null. */
+export function adoptedHedge(ctx: HandlerContext): AdoptedHedgeOut | null {
+  const row = latestAdoptedHedge(ctx.db);
+  return row ? { id: row.id, adoptedAt: row.adoptedAt, asOf: row.asOf, hedge: row.result as OptionsHedgeOut } : null;
+}
+
 export const optionsAnalysisHandlers = {
   'options-hedge': (req, ctx) => hedge(ctx, loadBook(ctx, req), req.settings),
+  'options-hedge-adopt': async (req, ctx) => {
+    const book = loadBook(ctx, req);
+    const result = await hedge(ctx, book, req.settings);
+    // the files themselves are not kept, only their names
+    const { positionsFile, settings, ...rest } = req;
+    const { hedgeOptionsFile, ...kept } = settings;
+    const stored = { ...rest, asOf: book.asOf, settings: kept, ...(positionsFile ? { positionsFileName: positionsFile.name } : {}), ...(hedgeOptionsFile ? { hedgeOptionsFileName: hedgeOptionsFile.name } : {}) };
+    const id = insertAdoptedHedge(ctx.db, book.asOf, stored, result);
+    return { id, adoptedAt: new Date().toISOString(), asOf: book.asOf, hedge: result };
+  },
+  'options-hedge-adopted': (_req, ctx) => adoptedHedge(ctx),
   'options-grid': (req, ctx) => grid(ctx, loadBook(ctx, req), req.settings),
   'options-replay': async (req, ctx) => {
     const book = loadBook(ctx, req);
@@ -141,4 +158,4 @@ export const optionsAnalysisHandlers = {
     );
     return { ...r, underlyings, warnings };
   },
-} satisfies Handlers<'options-hedge' | 'options-grid' | 'options-replay'>;
+} satisfies Handlers<'options-hedge' | 'options-grid' | 'options-replay' | 'options-hedge-adopt' | 'options-hedge-adopted'>;

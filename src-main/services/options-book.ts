@@ -32,7 +32,7 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 /** Parsed files, or a user error listing every FILE:LINE problem (nothing is half-used). */
 export function parseOptionFiles(files: readonly ImportFile[], opts: { account?: string | undefined; asOf?: string | undefined }) {
   const parsed = files.map((f) =>
-    parseOptionsFile(Buffer.from(f.dataBase64, 'base64'), f.name, { today: today(), ...(opts.account ? { account: opts.account } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
+    parseOptionsFile(Buffer.from(f.dataBase64, 'base64'), f.name, { ...(opts.account ? { account: opts.account } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
   );
   const errors: ImportIssue[] = parsed.flatMap((p) => p.errors.map((e) => ({ file: p.file, ...e })));
   if (errors.length > 0) {

@@ -4,7 +4,7 @@ import { FrontierError } from '../../shared/api.js';
 import type { OptionImportOut, OptionPositionOut, OptionsGreeksOut, PositionGreeksOut } from '../../shared/api/options.js';
 import { optionGreeks } from '../core/options/greeks.js';
 import { impliedVol } from '../core/options/implied-vol.js';
-import { aggregateGreeks, type PositionGreeks, type ValuedPosition } from '../core/options/positions.js';
+import { aggregateGreeks, vegaByTenor, type PositionGreeks, type ValuedPosition } from '../core/options/positions.js';
 import { createBatch, setBatchRows } from '../store/import-repo.js';
 import { insertOptionPositions, stockPositionsValue } from '../store/options-repo.js';
 import type { HandlerContext, Handlers } from './context.js';
@@ -38,7 +38,7 @@ export function bookGreeks(ctx: HandlerContext, book: Book, nav?: number): Optio
     if (total > 0) {
       navOut = total;
       navSource = 'stored positions + options';
-    } else warnings.push('no NAV: the store holds no stock positions and the options are worth nothing net; % of NAV not shown (give nav)');
+    } else warnings.push('no NAV: no stock positions are stored and the options’ net value is not positive, so % of NAV is not shown (give nav)');
   }
   const pct = (x: number) => (navOut === null ? null : x / navOut);
   return {
@@ -50,6 +50,7 @@ export function bookGreeks(ctx: HandlerContext, book: Book, nav?: number): Optio
     nav: navOut,
     navSource,
     pctOfNav: { dollarDelta: pct(portfolio.dollarDelta), dollarGamma: pct(portfolio.dollarGamma), vega: pct(portfolio.vega), theta: pct(portfolio.theta) },
+    vegaByTenor: vegaByTenor(valued),
     warnings,
   };
 }
@@ -100,4 +101,4 @@ export const optionsHandlers = {
   'options-import': (req, ctx) => importOptions(ctx, req),
   'options-greeks': (req, ctx) => bookGreeks(ctx, loadBook(ctx, req), req.nav),
   ...optionsAnalysisHandlers,
-} satisfies Handlers<'options-price' | 'options-import' | 'options-greeks' | 'options-hedge' | 'options-grid' | 'options-replay'>;
+} satisfies Handlers<'options-price' | 'options-import' | 'options-greeks' | 'options-hedge' | 'options-grid' | 'options-replay' | 'options-hedge-adopt' | 'options-hedge-adopted'>;

@@ -2,6 +2,8 @@
  * Writes parsed import files in one transaction (all files or none), and summarises a parsed file
  * against what is stored. Used on the main connection, and by the bulk-import worker on its own.
  */
+import { optionRowsOf } from '../core/options/import-options.js';
+import { insertOptionPositions } from './options-repo.js';
 import type { Database } from 'better-sqlite3';
 import type { ImportFileSummary, ImportOutcome } from '../../shared/api/imports.js';
 import { overview } from '../core/ingest/summary.js';
@@ -71,7 +73,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
       };
       const prices = insertPrices(db, f.prices, batchId, onRows) + (f.wide ? insertWidePrices(db, f.wide, batchId, onRows) : 0);
       const transactions = insertTransactions(db, f.transactions, f.file, batchId);
-      const positions = insertPositions(db, f.positions, f.file, batchId);
+      const positions = insertPositions(db, f.positions, f.file, batchId) + insertOptionPositions(db, optionRowsOf(f), f.file, batchId);
       before += sizes[i]!;
       const rows = prices + transactions + positions;
       if (rows === 0) {

@@ -85,3 +85,17 @@ export function stockPositionsValue(db: Database, asOf?: string): number {
     .get(asOf ?? null, asOf ?? null) as { v: number | null };
   return row.v ?? 0;
 }
+
+/** Stores an adopted hedge; returns its id. */
+export function insertAdoptedHedge(db: Database, asOf: string, request: unknown, result: unknown): number {
+  const info = db.prepare('INSERT INTO option_hedges (adopted_at, as_of, request, result) VALUES (?, ?, ?, ?)').run(new Date().toISOString(), asOf, JSON.stringify(request), JSON.stringify(result));
+  return Number(info.lastInsertRowid);
+}
+
+/** The latest adopted hedge (request and result as stored), or null. */
+export function latestAdoptedHedge(db: Database): { id: number; adoptedAt: string; asOf: string; request: unknown; result: unknown } | null {
+  const row = db.prepare('SELECT id, adopted_at AS adoptedAt, as_of AS asOf, request, result FROM option_hedges ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; adoptedAt: string; asOf: string; request: string; result: string }
+    | undefined;
+  return row ? { ...row, request: JSON.parse(row.request) as unknown, result: JSON.parse(row.result) as unknown } : null;
+}

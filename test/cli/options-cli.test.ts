@@ -69,6 +69,11 @@ describe('frontier options', () => {
     expect(replay.rules.map((r) => r.rule)).toEqual(['daily', 'weekly', 'band:0.1']);
     for (const k of ['rule', 'meanCost', 'stdHedgeError', 'p5', 'p95', 'rebalances']) expect(replay.rules[0]).toHaveProperty(k);
     expect(replay.leland.adjustedVol).toBeGreaterThan(0);
+
+    const o = frontier(['optimize', '--db', db, '--tickers', 'AAPL,MSFT', '--objective', 'min-volatility', '--options-book', '--options-nav', '2000000', '--options-rate', '0.03', '--json']);
+    expect(o.code, o.stderr).toBe(0);
+    const dollarDelta = greeks.byUnderlying.AAPL!.dollarDelta!;
+    expect(o.json<{ optionsExposure: { deltaWeights: Record<string, number> } }>().optionsExposure.deltaWeights.AAPL).toBeCloseTo(dollarDelta / 2_000_000, 6);
   });
 
   it('a bad options file exits 1 naming FILE:LINE and writes nothing', () => {

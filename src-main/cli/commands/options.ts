@@ -50,6 +50,7 @@ function greeksHuman(r: OptionsGreeksOut): string {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)} %`);
   lines.push(`portfolio: $delta ${num(r.portfolio.dollarDelta)} (${pct(r.pctOfNav.dollarDelta)} of NAV)  $gamma ${num(r.portfolio.dollarGamma)} per 1 % move  vega ${num(r.portfolio.vega)} per 1.00 vol  theta ${num(r.portfolio.theta)} per year`);
   if (r.nav !== null) lines.push(`NAV ${num(r.nav)} (${r.navSource})`);
+  lines.push(`vega by tenor: ${r.vegaByTenor.map((b) => `${b.bucket} ${num(b.vega)}`).join('  ')}`);
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
 }

@@ -84,6 +84,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: In
     wide: out.wide ?? null,
     transactions: out.transactions ?? [],
     positions: out.positions ?? [],
+    ...(out.optionPositions ? { optionPositions: out.optionPositions } : {}),
     skipped: out.skipped,
     warnings: out.warnings,
     errors: out.errors,

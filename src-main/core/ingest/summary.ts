@@ -74,5 +74,13 @@ export function overview(file: ParsedFile, sampleSize = 20): FileOverview {
       sample.push({ line: p.line, account: p.account, asOf: p.asOf, ticker: p.ticker, quantity: p.quantity, price: p.price, value: p.value, costBasis: p.costBasis, currency: p.currency });
     }
   }
+  // Option positions (options-generic files) are counted by underlying.
+  for (const o of file.optionPositions ?? []) {
+    rows++;
+    counts[o.underlying] = (counts[o.underlying] ?? 0) + 1;
+    tickers.add(o.underlying);
+    see(o.asOf);
+    if (sample.length < sampleSize) sample.push({ line: o.line, account: o.account, asOf: o.asOf, underlying: o.underlying, type: o.type, strike: o.strike, expiry: o.expiry, quantity: o.quantity, price: o.price });
+  }
   return { rows, tickers: [...tickers].sort(), firstDate: first, lastDate: last, counts, sample };
 }

@@ -1,5 +1,6 @@
 /** Shapes produced by the ingest parsers: pure data, no I/O. Dates are ISO YYYY-MM-DD. */
 import type { PriceMatrix } from '../price-matrix.js';
+import type { ImportedOption } from '../options/import-types.js';
 
 /** A problem tied to a place in the file: 1-based line, the column's header name and the raw text. */
 export interface IngestIssue {
@@ -91,6 +92,8 @@ export interface ParsedFile {
   wide: WidePrices | null;
   transactions: TransactionRow[];
   positions: PositionRow[];
+  /** Option positions (options-generic files), written to option_positions. */
+  optionPositions?: ImportedOption[];
   skipped: SkippedRow[];
   warnings: string[];
   errors: IngestIssue[];

@@ -1,17 +1,9 @@
 /** Black–Scholes–Merton price and analytic Greeks of a European option with a continuous dividend yield. */
-import type { OptionGreeks, OptionType } from '../../../shared/domain/options.js';
+import type { OptionGreeks, OptionInputs } from '../../../shared/domain/options.js';
 import { normCdf, normPdf } from './normal.js';
 
 /** European inputs (style is implied). Years > 0 and vol > 0 are the caller's to check. */
-export interface EuropeanInputs {
-  type: OptionType;
-  spot: number;
-  strike: number;
-  years: number;
-  vol: number;
-  rate: number;
-  dividendYield: number;
-}
+export type EuropeanInputs = Omit<OptionInputs, 'style'>;
 
 /** BSM price per share, in the spot's currency. */
 export function bsmPrice(o: EuropeanInputs): number {

@@ -3,25 +3,15 @@
  * money against today's model value. European positions reprice by BSM, American ones on a
  * 101-step Leisen–Reimer tree (the grid needs ~10⁶ prices; 101 steps keep them within ~1e-3).
  */
-import type { ExerciseStyle, OptionType } from '../../../shared/domain/options.js';
+import type { OptionInputs } from '../../../shared/domain/options.js';
 import { DAYS_PER_YEAR } from '../../../shared/domain/options.js';
 import { throwIfCancelled, type CoreHooks } from '../hooks.js';
 import { leisenReimerPrice, payoff } from './american.js';
 import { bsmPrice } from './bsm.js';
 import { normCdf } from './normal.js';
 
-/** A priced position as the grid needs it. */
-export interface GridPosition {
-  type: OptionType;
-  style: ExerciseStyle;
-  spot: number;
-  strike: number;
-  /** Years to expiry today. */
-  years: number;
-  vol: number;
-  rate: number;
-  dividendYield: number;
-  /** Shares controlled, signed: contracts × multiplier. */
+/** A priced position as the grid needs it: its pricing inputs today and the shares it controls (contracts × multiplier, signed). */
+export interface GridPosition extends OptionInputs {
   shares: number;
 }
 

@@ -4,19 +4,11 @@
  * of vol, theta money per year, rho money per 1.00 of rate (all × q·m); dollar delta = Δ·S·m·q;
  * dollar gamma = ½·Γ·(0.01·S)²·m·q, the gamma P&L of a 1 % move in the underlying.
  */
-import type { OptionGreeks, OptionInputs, OptionPosition } from '../../../shared/domain/options.js';
+import { DAYS_PER_YEAR, type OptionGreeks, type OptionInputs, type OptionPosition, type PositionGreeks } from '../../../shared/domain/options.js';
 import { optionGreeks, yearsToExpiry } from './greeks.js';
 import { impliedVol } from './implied-vol.js';
 
-export interface PositionGreeks {
-  delta: number;
-  gamma: number;
-  vega: number;
-  theta: number;
-  rho: number;
-  dollarDelta: number;
-  dollarGamma: number;
-}
+export type { PositionGreeks };
 
 export interface ValuedPosition {
   position: OptionPosition;
@@ -99,4 +91,25 @@ export function aggregateGreeks(valued: readonly ValuedPosition[]): { byUnderlyi
     }
   }
   return { byUnderlying, portfolio };
+}
+
+/** Tenor buckets of the vega ladder: upper bound in calendar days (inclusive). */
+export const VEGA_BUCKETS: readonly { label: string; maxDays: number }[] = [
+  { label: '≤ 1m', maxDays: 31 },
+  { label: '1–3m', maxDays: 92 },
+  { label: '3–12m', maxDays: 366 },
+  { label: '> 1y', maxDays: Infinity },
+];
+
+/** Position vega (money per 1.00 vol) summed by time to expiry, per underlying and in total. */
+export function vegaByTenor(valued: readonly ValuedPosition[]): { bucket: string; vega: number; byUnderlying: Record<string, number> }[] {
+  const out = VEGA_BUCKETS.map((b) => ({ bucket: b.label, vega: 0, byUnderlying: {} as Record<string, number> }));
+  for (const v of valued) {
+    if (v.greeks === null) continue;
+    const days = v.years * DAYS_PER_YEAR;
+    const row = out[VEGA_BUCKETS.findIndex((b) => days <= b.maxDays)]!;
+    row.vega += v.greeks.vega;
+    row.byUnderlying[v.position.underlying] = (row.byUnderlying[v.position.underlying] ?? 0) + v.greeks.vega;
+  }
+  return out;
 }

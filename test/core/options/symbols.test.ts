@@ -31,7 +31,7 @@ describe('option symbols', () => {
 describe('generic options CSV', () => {
   const today = '2024-06-03';
   it('is recognised from its header, with defaults for the optional columns', () => {
-    const r = parseOptionsFile(bytes('Underlying,Type,Strike,Expiry,Quantity,Price\nAAPL,C,150,2025-01-17,-3,12.5\nMSFT,put,400,2024-12-20,2,\n'), 'o.csv', { today, asOf: '2024-06-01' });
+    const r = parseOptionsFile(bytes('Underlying,Type,Strike,Expiry,Quantity,Price\nAAPL,C,150,2025-01-17,-3,12.5\nMSFT,put,400,2024-12-20,2,\n'), 'o.csv', { asOf: '2024-06-01' });
     expect(r.errors).toEqual([]);
     expect(r.format).toBe('options-generic');
     expect(r.positions).toHaveLength(2);
@@ -40,14 +40,14 @@ describe('generic options CSV', () => {
   });
 
   it('names FILE line, column and value of every bad cell', () => {
-    const r = parseOptionsFile(bytes('underlying,type,strike,expiry,quantity,style,iv\nAAPL,X,150,2025-01-17,1,european,0.2\nAAPL,C,-1,2025-13-01,0,bermudan,25\nAAPL,C,150,2025-01-17,1,,\n'), 'bad.csv', { today });
+    const r = parseOptionsFile(bytes('underlying,type,strike,expiry,quantity,style,iv\nAAPL,X,150,2025-01-17,1,european,0.2\nAAPL,C,-1,2025-13-01,0,bermudan,25\nAAPL,C,150,2025-01-17,1,,\n'), 'bad.csv', { asOf: today });
     const where = r.errors.map((e) => `${e.line}:${e.column}:${e.value}`);
     expect(where).toEqual(['2:type:X', '3:strike:-1', '3:expiry:2025-13-01', '3:quantity:0', '3:style:bermudan', '3:iv:25']);
     expect(r.errors[0]!.message).toMatch(/not call or put/);
   });
 
   it('flags a contract listed twice', () => {
-    const r = parseOptionsFile(bytes('underlying,type,strike,expiry,quantity\nAAPL,C,150,2025-01-17,1\nAAPL,C,150,2025-01-17,2\n'), 'dup.csv', { today });
+    const r = parseOptionsFile(bytes('underlying,type,strike,expiry,quantity\nAAPL,C,150,2025-01-17,1\nAAPL,C,150,2025-01-17,2\n'), 'dup.csv', { asOf: today });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ line: 3 });
     expect(r.errors[0]!.message).toMatch(/listed twice.*line 2/);

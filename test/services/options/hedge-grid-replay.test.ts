@@ -123,4 +123,29 @@ describe('options replay', () => {
     expect(r.leland.adjustedVol).toBeGreaterThan(r.leland.vol);
     expect(r.whalleyWilmott.halfWidth).toBeGreaterThan(0);
   });
+
+  it('is a job: progress events for its id, and Cancel stops it', async () => {
+    const seen: number[] = [];
+    let cancelled = false;
+    const off = rt.listen((event, payload) => {
+      const p = payload as { jobId?: string; done?: number };
+      if (event === 'job-progress' && p.jobId === 'replay-1') seen.push(p.done ?? -1);
+      // cancel the second replay as soon as it reports that it started
+      if (event === 'job-progress' && p.jobId === 'replay-2' && !cancelled) {
+        cancelled = true;
+        void call(rt, 'job-cancel', { jobId: 'replay-2' });
+      }
+    });
+    try {
+      const done = await call(rt, 'options-replay', { ...book, settings: { rules: ['daily'], costBps: 1 }, jobId: 'replay-1' });
+      expect(done.rules).toHaveLength(1);
+      expect(seen.length).toBeGreaterThan(1);
+      const rules = ['daily', 'weekly', 'band:0.01', 'band:0.02', 'band:0.05', 'band:0.1', 'band:0.2', 'band:0.3', 'band:0.4', 'band:0.5'];
+      const e = await apiError(call(rt, 'options-replay', { ...book, settings: { rules, costBps: 1, stepDays: 1 }, jobId: 'replay-2' }));
+      expect(cancelled).toBe(true);
+      expect(e.code).toBe('cancelled');
+    } finally {
+      off();
+    }
+  });
 });

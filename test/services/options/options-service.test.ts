@@ -85,6 +85,15 @@ describe('options greeks', () => {
     expect(p.years).toBeCloseTo((Date.parse('2024-06-21') - Date.parse(AS_OF)) / 86_400_000 / 365, 12);
   });
 
+  it('buckets vega by tenor', () => {
+    const total = g.vegaByTenor.reduce((s, b) => s + b.vega, 0);
+    expect(total).toBeCloseTo(g.portfolio.vega, 6);
+    // expiries 2024-06-21 (147 days), 2024-09-20 (238) and 2024-12-20 (329) from 2024-01-26: all 3–12m
+    expect(g.vegaByTenor.map((b) => b.bucket)).toEqual(['≤ 1m', '1–3m', '3–12m', '> 1y']);
+    expect(g.vegaByTenor[2]!.vega).toBeCloseTo(g.portfolio.vega, 6);
+    expect(g.vegaByTenor[2]!.byUnderlying.MSFT).toBeCloseTo(g.byUnderlying.MSFT!.vega, 6);
+  });
+
   it('sums per underlying and for the portfolio', () => {
     const aapl = g.positions.filter((p) => p.underlying === 'AAPL');
     expect(g.byUnderlying.AAPL!.delta).toBeCloseTo(aapl.reduce((s, p) => s + p.delta, 0), 9);
@@ -102,5 +111,27 @@ describe('options greeks', () => {
     expect(expired.status).toBe('expired');
     expect(expired.price).toBeNull();
     expect(late.warnings.join(' ')).toMatch(/expired on 2024-06-21/);
+  });
+});
+
+describe('options through the general import', () => {
+  it('import-commit stores a generic options file in option_positions; a re-import adds nothing', async () => {
+    const rt2 = await storeWithPrices();
+    try {
+      const csv = 'underlying,type,strike,expiry,quantity,price\nAAPL,P,140,2024-09-20,2,6.5\nMSFT,C,350,2024-12-20,-1,9\n';
+      const r = await call(rt2, 'import-commit', { files: [textFile('opts.csv', csv)], options: { asOf: AS_OF } });
+      expect(r.files[0]!.format).toBe('options-generic');
+      expect(r.files[0]!.rows).toBe(2);
+      expect(r.files[0]!.tickers).toEqual(['AAPL', 'MSFT']);
+      expect(r.inserted.positions).toBe(2);
+      const rows = rt2.ctx.db.prepare('SELECT underlying, strike, source_line AS line FROM option_positions ORDER BY underlying').all();
+      expect(rows).toEqual([{ underlying: 'AAPL', strike: 140, line: 2 }, { underlying: 'MSFT', strike: 350, line: 3 }]);
+      const again = await call(rt2, 'import-commit', { files: [textFile('opts.csv', csv)], options: { asOf: AS_OF } });
+      expect(again.inserted.positions).toBe(0);
+      const bad = await apiError(call(rt2, 'import-commit', { files: [textFile('bad.csv', 'underlying,type,strike,expiry,quantity\nAAPL,Q,140,2024-09-20,2\n')] }));
+      expect(bad.message).toMatch(/bad\.csv:2/);
+    } finally {
+      await rt2.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { findHeaderRow } from '../columns.js';
 import type { SourceTable } from '../source.js';
 import type { ImportKind, IngestIssue, IngestOptions, PositionRow, PriceSeries, SkippedRow, TransactionRow, WidePrices } from '../types.js';
 import { headerCells } from '../table.js';
+import type { ImportedOption } from '../../options/import-types.js';
 
 export interface FormatContext {
   file: string;
@@ -16,6 +17,8 @@ export interface FormatOutput {
   wide?: WidePrices;
   transactions?: TransactionRow[];
   positions?: PositionRow[];
+  /** Option positions (the options-generic format), written to option_positions. */
+  optionPositions?: ImportedOption[];
   skipped: SkippedRow[];
   warnings: string[];
   errors: IngestIssue[];
