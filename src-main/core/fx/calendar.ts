@@ -35,12 +35,20 @@ export function calendarFromWeekendShare(share: number): InstrumentCalendar {
 /** Calendar per column, from `given` where set, else detected from the column's priced dates. */
 export function columnCalendars(prices: PriceMatrix, given: Record<string, InstrumentCalendar | null | undefined> = {}): InstrumentCalendar[] {
   const n = prices.tickers.length;
+  // One weekend flag per row, then a count per column: no per-column date lists (runs before every estimate).
+  const weekend = prices.dates.map(isWeekend);
   return prices.tickers.map((t, j) => {
     const g = given[t];
     if (g) return g;
-    const dates: string[] = [];
-    for (let k = 0; k < prices.dates.length; k++) if (prices.values[k * n + j]! === prices.values[k * n + j]!) dates.push(prices.dates[k]!);
-    return detectCalendar(dates);
+    let priced = 0;
+    let onWeekend = 0;
+    for (let k = 0; k < prices.dates.length; k++) {
+      const v = prices.values[k * n + j]!;
+      if (v !== v) continue;
+      priced++;
+      if (weekend[k]) onWeekend++;
+    }
+    return priced === 0 ? 'trading-days' : calendarFromWeekendShare(onWeekend / priced);
   });
 }
 
