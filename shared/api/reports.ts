@@ -21,6 +21,7 @@ export const REPORT_SECTIONS = [
   'stress',
   'comparison',
   'robustness',
+  'currency',
   'options',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -39,6 +40,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'backtest',
   'stress',
   'robustness',
+  'currency',
   'methodology',
   'options',
 ];
@@ -58,6 +60,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   stress: 'Stress tests',
   robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
+  currency: 'Currency exposure and risk',
   options: 'Options',
 };
 

@@ -15,14 +15,14 @@ describe('buildReportHtml', () => {
     const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date });
     // No views, backtest, stress, correlation or comparison data in this scenario.
     expect(built.sections).toEqual(['cover', 'summary', 'settings', 'weights', 'risk', 'frontier', 'methodology']);
-    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress', 'robustness', 'options']);
+    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress', 'robustness', 'currency', 'options']);
     const positions = built.sections.map((s) => built.html.indexOf(`id="${s}"`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('prints every section when the scenario has data for all of them', async () => {
-    const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true });
+    const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true, currency: true });
     scenario.results = { ...scenario.results, robustness: await robustnessFixture(scenario.tickers) };
     const other = { ...fixtureScenario({ n: 6, seed: 7 }), name: 'Other' };
     const correlation = { tickers: scenario.tickers, matrix: scenario.tickers.map((_, i) => scenario.tickers.map((__, j) => (i === j ? 1 : 0.3))) };
@@ -110,5 +110,19 @@ describe('underwater', () => {
     expect(dd[1]).toBe(0);
     expect(dd[2]).toBeCloseTo(0.9 / 1.2 - 1, 12);
     expect(dd[3]).toBe(0);
+  });
+});
+
+describe('currency section', () => {
+  it('prints the base, the exposures net of hedges, the risk split and the fill warning', () => {
+    const scenario = fixtureScenario({ n: 6, currency: true });
+    const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date, sections: ['currency'] });
+    expect(built.sections).toEqual(['currency']);
+    const text = built.html.replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('converted to  USD');
+    expect(text).toContain('EUR/USD stored');
+    expect(text).toContain('3 (≤ 2 days old)');
+    expect(text).toContain('Currencies (incl. interaction)');
+    expect(built.html).toContain('<svg');
   });
 });

@@ -19,6 +19,7 @@ import { factorCovariance, type FactorModel } from '../factors/risk.js';
 import { shrunkMean } from '../robust/shrunk-mean.js';
 import { blendCovariance, diversificationOf, turbulenceSplit, type Diversification } from '../robust/turbulence.js';
 import type { PreparedProblem } from './problem.js';
+import { annualiseByCalendar, periodsPerYear } from '../fx/calendar.js';
 
 export { applyWindow } from '../price-matrix.js';
 
@@ -209,6 +210,7 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       break;
     }
   }
+  if (est.calendars) ({ mu, cov } = annualiseByCalendar(mu, cov, f, periodsPerYear(assets, est.calendars, f), est.returns !== 'arithmetic'));
   // Exact symmetry (products like r̄·σᵢσⱼ round differently from r̄·σⱼσᵢ).
   for (let i = 0; i < n; i++)
     for (let j = 0; j < i; j++) {

@@ -15,6 +15,7 @@ import {
 import { defaultRobustForm, robustOptions, type RobustForm } from './robust-form.js';
 import { parseNumber, parsePercent } from './parse.js';
 import { validateViews, type BlForm } from './views-form.js';
+import { emptyCurrencyForm, validateCurrency, type CurrencyForm } from './currency-form.js';
 
 export { OBJECTIVES, RETURN_ESTIMATORS, RISK_MODELS };
 
@@ -39,7 +40,7 @@ export interface SectorCap {
   max: string;
 }
 
-export interface OptimiseForm {
+export interface OptimiseForm extends Partial<CurrencyForm> {
   name: string;
   tickers: string[];
   objective: Objective;
@@ -132,6 +133,7 @@ export function defaultForm(): OptimiseForm {
     sectorCaps: [],
     bl: emptyBl(),
     robust: defaultRobustForm(),
+    ...emptyCurrencyForm(),
   };
 }
 
@@ -294,6 +296,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
 
   const bl = validateViews(form.bl, new Set(form.tickers), errors);
   const robust = robustOptions(form.robust, errors);
+  const currency = validateCurrency(form, errors);
 
   if (Object.keys(errors).length > 0) return { errors };
 
@@ -322,6 +325,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
     },
     ...(bl ? { blackLitterman: bl } : {}),
     robust: robust.robust,
+    ...currency,
   };
   const window: OptimiseRequest['window'] = {
     ...(form.start ? { start: form.start } : {}),
