@@ -14,6 +14,7 @@ import { backtestRequests, type BacktestResponses } from './api/backtest.js';
 import { optionsRequests, type OptionsResponses } from './api/options.js';
 import { factorRequests, type FactorResponses } from './api/factors.js';
 import { robustRequests, type RobustResponses } from './api/robust.js';
+import { fxRequests, type FxResponses } from './api/fx.js';
 
 export * from './api/contract.js';
 
@@ -28,6 +29,7 @@ export const requestSchemas = {
   ...optionsRequests,
   ...factorRequests,
   ...robustRequests,
+  ...fxRequests,
 } satisfies Record<string, z.ZodType>;
 
 export interface ApiResponses
@@ -40,7 +42,8 @@ export interface ApiResponses
     BacktestResponses,
     OptionsResponses,
     FactorResponses,
-    RobustResponses {}
+    RobustResponses,
+    FxResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;
 /** What a client sends (defaults may be left out). */

@@ -8,6 +8,7 @@ import type { OptionsGridOut } from './options.js';
 import { z } from 'zod';
 import type { FactorAttribution } from '../domain/factors.js';
 import { optimizeOptionsSchema, windowSchema } from '../domain/optimize.js';
+import type { CurrencyResult } from './fx.js';
 
 const ticker = z.string().min(1).max(64);
 const tickers = z.array(ticker).min(1).max(5000);
@@ -319,6 +320,8 @@ export interface BacktestReport {
   warningGroups?: WarningGroup[];
   /** Rebalances that fell back (absent in backtests saved before fallbacks were recorded). */
   fallbacks?: Fallback[];
+  /** With options.currency: exposures and risk split of the target (or last rebalance) weights. */
+  currency?: CurrencyResult;
   /** Factor attribution by month when the options name a ts:SET factor model (issue 15). */
   factorAttribution?: FactorAttribution;
 }
@@ -404,6 +407,8 @@ export interface StressReport {
     /** Days of history the bootstrap drew from. */
     historyDays: number;
   };
+  /** With options.currency: exposures and risk split of the weights. */
+  currency?: CurrencyResult;
   /** The stored option book on these tickers fully repriced over spot × vol moves (money; issue 14), when there is one. */
   optionsGrid?: OptionsGridOut;
 }

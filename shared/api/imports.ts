@@ -78,8 +78,9 @@ export function formatIssue(e: ImportIssue): string {
  */
 export const IMPORT_FORMAT_IDS = [
   'ibkr-activity', 'ibkr-flex', 'schwab-transactions', 'schwab-positions', 'fidelity-positions', 'fidelity-history', 'robinhood',
-  'vanguard', 'etrade', 'trading212', 'degiro-transactions', 'degiro-account', 'degiro-portfolio', 'yfinance', 'stooq-bulk',
+  'vanguard', 'etrade', 'trading212', 'degiro-transactions', 'degiro-account', 'degiro-portfolio', 'options-generic', 'yfinance', 'stooq-bulk',
   'yahoo-finance', 'nasdaq-com', 'investing-com', 'stooq', 'google-sheets', 'wide',
+  'coinbase-transactions', 'kraken-ledgers', 'kraken-trades', 'binance-trades', 'coingecko', 'coinmarketcap',
 ] as const;
 
 export interface ImportFileSummary {

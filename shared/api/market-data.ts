@@ -11,6 +11,8 @@ export interface InstrumentSummary {
   ticker: string;
   name: string | null;
   currency: string | null;
+  /** ISIN, learned from imported broker rows of the same ticker (issue 18). */
+  isin?: string | null;
   /** User-assigned classification; group constraints default from the sector. */
   sector?: string | null;
   assetClass?: string | null;

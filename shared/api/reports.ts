@@ -21,6 +21,7 @@ export const REPORT_SECTIONS = [
   'stress',
   'comparison',
   'robustness',
+  'currency',
   'options',
   'factors',
 ] as const;
@@ -40,6 +41,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'backtest',
   'stress',
   'robustness',
+  'currency',
   'methodology',
   'options',
   'factors',
@@ -60,6 +62,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   stress: 'Stress tests',
   robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
+  currency: 'Currency exposure and risk',
   options: 'Options',
   factors: 'Factor risk',
 };

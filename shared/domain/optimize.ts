@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { factorModelSchema, type FactorRisk } from './factors.js';
+import { currencySettingsSchema, type CalendarResult, type CurrencyResult } from '../api/fx.js';
 import { optionBookExposureSchema, type OptionsExposureOut } from './options.js';
 
 export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm', 'james-stein', 'bayes-stein', 'bodnar-okhrin'] as const;
@@ -65,6 +66,8 @@ export const estimatorSchema = z.object({
   turbulence: z
     .object({ share: finite.gt(0).lt(1).default(0.1), blend: finite.min(0).max(1).default(0.5) })
     .default({ share: 0.1, blend: 0.5 }),
+  /** Calendar per ticker (issue 16): calendar-days assets are annualised per 365 calendar days; absent = `frequency` for all. */
+  calendars: z.record(ticker, z.enum(['trading-days', 'calendar-days'])).optional(),
 });
 export type EstimatorSettings = z.output<typeof estimatorSchema>;
 
@@ -161,6 +164,8 @@ export const optimizeOptionsSchema = z.object({
   /** Factor risk model (with `estimators.risk: 'factor'`), factor constraints and factor risk parity. */
   factorModel: factorModelSchema.optional(),
   robust: robustSchema.default(robustSchema.parse({})),
+  /** Base currency, hedges and the rate fill (issue 16); absent = prices used as stored. */
+  currency: currencySettingsSchema.optional(),
   /** Options: the stored option book's delta-equivalent exposure joins the current weights. */
   optionBook: optionBookExposureSchema.optional(),
 });
@@ -208,6 +213,10 @@ export interface OptimizeResult {
   posterior?: Record<string, number>;
   /** Factor decomposition of the portfolio's variance when a factor model is set (annualised). */
   factorRisk?: FactorRisk;
+  /** With options.currency: exposures and the local/currency risk split of the weights. */
+  currency?: CurrencyResult;
+  /** When a calendar-days (24/7) asset is in the universe: the calendars and the weekday alignment. */
+  calendar?: CalendarResult;
   /** The option book's delta-equivalent weights added to the current weights (options.optionBook). */
   optionsExposure?: OptionsExposureOut;
 }
@@ -244,4 +253,7 @@ export interface FrontierResult {
   turningPoints?: FrontierPoint[];
   /** Single assets as (return, volatility) for plotting. */
   assets?: { ticker: string; expectedReturn: number; volatility: number }[];
+  /** With options.currency: exposures and risk split of the max-Sharpe point. */
+  currency?: CurrencyResult;
+  calendar?: CalendarResult;
 }

@@ -32,6 +32,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   options: 'option positions: import, Greeks, hedge, revaluation grid, dynamic-hedging replay',
   factors: 'import factor returns and exposures; fit factor exposures (PCA, time-series, characteristics)',
   resample: 'resampled efficiency (Michaud): resampled frontier or objective, weight bands, is the current portfolio within the noise',
+  fx: 'import exchange rates (ECB, Yahoo EURUSD=X, date,base,quote,rate) and list a pair, inverse and crosses derived',
 };
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');

@@ -3,6 +3,7 @@
  * scenario's options), with errors that name the flag. File flags (--views, --current-weights,
  * --benchmark-weights, --market) are read here too.
  */
+import { currencyFromFlags } from './currency-flags.js';
 import { FrontierError } from '../../shared/api.js';
 import {
   OBJECTIVES,
@@ -204,6 +205,8 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
     if (bl.riskAversion === 'market' && bl.marketTicker === undefined && marketColumn) bl.marketTicker = marketColumn;
     input.blackLitterman = bl;
   }
+  const currency = currencyFromFlags(args, base?.currency);
+  if (currency) input.currency = currency;
   const parsed = optimizeOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -10,6 +10,7 @@ import { FrontierError } from '../../shared/api.js';
 import type { PriceWindow } from '../../shared/domain/optimize.js';
 import { scenarioFileSchema, type ScenarioFile } from '../../shared/domain/scenario.js';
 import { numberOption, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
+import { currencyOptions, currencyUsage } from './currency-flags.js';
 
 export const priceSourceOptions = {
   prices: { type: 'string' },
@@ -20,13 +21,15 @@ export const priceSourceOptions = {
   end: { type: 'string' },
   'complete-rows': { type: 'boolean', default: false },
   last: { type: 'string' },
+  ...currencyOptions,
 } satisfies OptionsConfig;
 
 export const priceSourceUsage = `source (one of):
   --prices FILE.csv          wide CSV: a date column, one column per ticker, empty = missing
   --db FILE --tickers A,B,…  prices stored by \`frontier import\` (--db defaults to FRONTIER_DB or the user data folder)
   --scenario FILE.json       tickers, window and settings of a scenario file (prices from --db)
-  [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]`;
+  [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]
+${currencyUsage}`;
 
 /** The in-memory store `--prices FILE` is imported into for the length of one command. */
 export const MEMORY_DB = ':memory:';

@@ -23,6 +23,7 @@ import { robustnessSection } from './sections/robustness.js';
 import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
+import { currencySection } from './sections/currency.js';
 import { optionsSection } from './sections/options.js';
 import { factorsSection } from './sections/factors.js';
 
@@ -40,6 +41,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   stress: stressSection,
   robustness: robustnessSection,
   methodology: methodologySection,
+  currency: currencySection,
   options: optionsSection,
   factors: factorsSection,
 };

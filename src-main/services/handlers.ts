@@ -11,6 +11,7 @@ import { backtestHandlers } from './backtest-service.js';
 import { optionsHandlers } from './options-service.js';
 import { factorHandlers } from './factors-service.js';
 import { robustHandlers } from './robust-service.js';
+import { fxHandlers } from './fx-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -23,4 +24,5 @@ export const handlers = {
   ...optionsHandlers,
   ...factorHandlers,
   ...robustHandlers,
+  ...fxHandlers,
 } satisfies Handlers<ApiMethod>;

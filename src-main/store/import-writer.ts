@@ -73,6 +73,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
       };
       const prices = insertPrices(db, f.prices, batchId, onRows) + (f.wide ? insertWidePrices(db, f.wide, batchId, onRows) : 0);
       const transactions = insertTransactions(db, f.transactions, f.file, batchId);
+      learnInstruments(db, f);
       const positions = insertPositions(db, f.positions, f.file, batchId) + insertOptionPositions(db, optionRowsOf(f), f.file, batchId);
       before += sizes[i]!;
       const rows = prices + transactions + positions;
@@ -93,4 +94,14 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
   });
   progress?.(total, total, 'done');
   return { files: summaries, inserted, batchIds, errors: [] };
+}
+
+/**
+ * ISIN and name of priced instruments, learned from broker rows of the same ticker (blank ones only, so a
+ * user's or a price file's name is never replaced); the Data screen lists them.
+ */
+function learnInstruments(db: Database, f: ParsedFile): void {
+  const update = db.prepare('UPDATE instruments SET isin = COALESCE(isin, ?), name = COALESCE(name, ?) WHERE ticker = ? AND (isin IS NULL OR name IS NULL)');
+  for (const t of f.transactions) if (t.ticker && (t.isin || t.name)) update.run(t.isin, t.name ?? null, t.ticker);
+  for (const p of f.positions) if (p.isin || p.description) update.run(p.isin, p.description, p.ticker);
 }

@@ -8,6 +8,7 @@ interface InstrumentRow {
   ticker: string;
   name: string | null;
   currency: string | null;
+  isin: string | null;
   sector: string | null;
   assetClass: string | null;
   tags: string;
@@ -20,7 +21,7 @@ interface InstrumentRow {
 export function listInstrumentDetails(db: Database): InstrumentSummary[] {
   const rows = db
     .prepare(
-      `SELECT i.ticker, i.name, i.currency, i.sector, i.asset_class AS assetClass, i.tags,
+      `SELECT i.ticker, i.name, i.currency, i.isin, i.sector, i.asset_class AS assetClass, i.tags,
               MIN(p.date) AS firstDate, MAX(p.date) AS lastDate, COUNT(p.date) AS priceRows
          FROM instruments i LEFT JOIN prices p ON p.instrument_id = i.id
         GROUP BY i.id ORDER BY i.ticker`,

@@ -55,4 +55,12 @@ describe('broker accounts, cash and holdings', () => {
       ['U3456789', 'MSFT', 6, 6],
     ]);
   });
+
+  it('a priced instrument learns its ISIN and name from the broker rows of its ticker (Data screen)', async () => {
+    await call(rt, 'import-commit', { files: [fileOf('AAPL.csv')] });
+    await call(rt, 'import-commit', { files: [fileOf('ibkr-activity-statement.csv')] });
+    const aapl = (await call(rt, 'instruments-list', {})).find((i) => i.ticker === 'AAPL');
+    expect(aapl).toMatchObject({ isin: 'US0378331005', name: 'APPLE INC' });
+  });
 });
+

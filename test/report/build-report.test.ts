@@ -24,14 +24,14 @@ describe('buildReportHtml', () => {
     const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date });
     // No views, backtest, stress, correlation or comparison data in this scenario.
     expect(built.sections).toEqual(['cover', 'summary', 'settings', 'weights', 'risk', 'frontier', 'methodology']);
-    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress', 'robustness', 'options', 'factors']);
+    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress', 'robustness', 'currency', 'options', 'factors']);
     const positions = built.sections.map((s) => built.html.indexOf(`id="${s}"`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('prints every section when the scenario has data for all of them', async () => {
-    const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true });
+    const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true, currency: true });
     scenario.results = { ...scenario.results, robustness: await robustnessFixture(scenario.tickers) };
     scenario.results.optimize = { ...scenario.results.optimize!, factorRisk: factorRiskFixture };
     const other = { ...fixtureScenario({ n: 6, seed: 7 }), name: 'Other' };
@@ -122,6 +122,20 @@ describe('underwater', () => {
     expect(dd[3]).toBe(0);
   });
 });
+
+describe('currency section', () => {
+  it('prints the base, the exposures net of hedges, the risk split and the fill warning', () => {
+    const scenario = fixtureScenario({ n: 6, currency: true });
+    const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date, sections: ['currency'] });
+    expect(built.sections).toEqual(['currency']);
+    const text = built.html.replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('converted to  USD');
+    expect(text).toContain('EUR/USD stored');
+    expect(text).toContain('3 (≤ 2 days old)');
+    expect(text).toContain('Currencies (incl. interaction)');
+    expect(built.html).toContain('<svg');
+    });
+  });
 
 describe('factor risk section', () => {
   it('prints each factor\'s exposure and variance share, the specific part and the total', () => {

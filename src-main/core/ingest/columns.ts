@@ -69,6 +69,14 @@ export function dataRows(
   let last = -1;
   for (let i = 0; i < body.length; i++) if (looksLikeDate(body[i]!.cells[dateCol] ?? '')) last = i;
   const out: DataRows = { rows: [], skipped: [], errors: [] };
+  const first = body.find((r) => !isNoise(r));
+  if (last < 0 && first) {
+    // Not one date in the column: the rows are not a footer, their dates are unreadable (12/31 has no year).
+    const raw = first.cells[dateCol] ?? '';
+    const message = raw.trim() === '' ? 'the date is missing' : /^\s*\d{1,2}[/.-]\d{1,2}\s*$/.test(raw) ? `"${raw}" is not a date: it has no year` : `"${raw}" is not a date`;
+    out.errors.push({ line: first.line, column: dateName, value: raw, message });
+    return out;
+  }
   for (let i = 0; i < body.length; i++) {
     const r = body[i]!;
     const noise = isNoise(r);

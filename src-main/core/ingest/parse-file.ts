@@ -4,11 +4,12 @@ import type { FormatDefinition, FormatOutput } from './formats/format.js';
 import { nonFiniteIssues } from './finite.js';
 import { parseMapped } from './formats/mapped.js';
 import { priceFormats } from './formats/price-formats.js';
+import { cryptoFormats } from './formats/crypto.js';
 import { readSource, type SourceTable } from './source.js';
 import { isBlank } from './table.js';
 import type { IngestOptions, ParsedFile, TransactionRow } from './types.js';
 
-export const formats: readonly FormatDefinition[] = [...brokerFormats, ...priceFormats];
+export const formats: readonly FormatDefinition[] = [...brokerFormats, ...priceFormats, ...cryptoFormats];
 
 export function formatById(id: string): FormatDefinition | undefined {
   return formats.find((f) => f.id === id);

@@ -50,6 +50,8 @@ export function estimateMoments(
 interface Prepared {
   problem: PreparedProblem;
   warnings: string[];
+  /** Facts of the robust estimators for the diagnostics (shrunk-mean weights, turbulence split). */
+  estimatorFacts?: Pick<Moments, 'shrunkMean' | 'turbulence'>;
   prior?: Record<string, number>;
   posterior?: Record<string, number>;
   /** Black–Litterman facts for the diagnostics: δ, τ, diag(Ω) and the unconstrained BL portfolio. */
@@ -84,8 +86,10 @@ export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): C
   }
   const p = prepareFromMoments(moments, options);
   if (!p.ok) return p;
+  const facts = { ...(m.value.shrunkMean ? { shrunkMean: m.value.shrunkMean } : {}), ...(m.value.turbulence ? { turbulence: m.value.turbulence } : {}) };
   return ok({
     problem: p.value,
+    ...(Object.keys(facts).length > 0 ? { estimatorFacts: facts } : {}),
     warnings: moments.warnings,
     ...(prior ? { prior } : {}),
     ...(posterior ? { posterior } : {}),
@@ -104,6 +108,8 @@ export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOp
   if (prep.value.prior) result.prior = prep.value.prior;
   if (prep.value.posterior) result.posterior = prep.value.posterior;
   if (prep.value.blackLitterman) result.diagnostics.blackLitterman = prep.value.blackLitterman;
+  if (prep.value.estimatorFacts?.shrunkMean) result.diagnostics.shrunkMean = prep.value.estimatorFacts.shrunkMean;
+  if (prep.value.estimatorFacts?.turbulence) result.diagnostics.turbulence = prep.value.estimatorFacts.turbulence;
   return ok(result);
 }
 

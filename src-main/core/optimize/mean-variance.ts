@@ -220,7 +220,7 @@ export const maxSharpe: ObjectiveSolver = async (p) => {
       if (Number.isFinite(f.hi)) ineq.push(row(`${f.name} max`, (a) => (f.coef.forEach((v, i) => (a[i] = -v)), (a[K] = f.hi)), 0));
     }
   }
-  const built = { qp: { n: N, P, q: new Float64Array(N), eq, ineq, lower, upper, varNames: [...p.tickers, 'kappa'] }, n: N, scale, tradeFirst: -1, warnings: [] as string[] };
+  const built = { qp: { n: N, P, q: new Float64Array(N), eq, ineq, lower, upper, varNames: [...p.tickers, 'kappa'] }, n: N, scale, tradeFirst: -1, warnings: [] as string[], ...(p.warmSupport ? { warmSupport: p.warmSupport } : {}) };
   const r = await runQp(built, 'max-sharpe');
   if (!r.ok) {
     if (r.error.code === 'infeasible' && JSON.stringify(r.error.details ?? '').includes('excess-return')) {

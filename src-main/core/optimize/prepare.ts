@@ -17,8 +17,9 @@ import type { FactorModelOptions } from '../../../shared/domain/factors.js';
 import { fitFactorModel } from '../factors/model.js';
 import { factorCovariance, type FactorModel } from '../factors/risk.js';
 import { shrunkMean } from '../robust/shrunk-mean.js';
-import { blendCovariance, turbulenceSplit } from '../robust/turbulence.js';
+import { blendCovariance, diversificationOf, turbulenceSplit, type Diversification } from '../robust/turbulence.js';
 import type { PreparedProblem } from './problem.js';
+import { annualiseByCalendar, periodsPerYear } from '../fx/calendar.js';
 
 export { applyWindow } from '../price-matrix.js';
 
@@ -35,8 +36,8 @@ export interface Moments {
   shrinkage?: number;
   /** Shrunk-mean facts (α on the sample mean, β on the annualised target b). */
   shrunkMean?: { alpha: number; beta: number; target: number };
-  /** Turbulence-blend facts: days in the turbulent set and the index threshold. */
-  turbulence?: { turbulentDays: number; threshold: number };
+  /** Turbulence-blend facts: days in the turbulent set, the index threshold, diversification quiet vs turbulent. */
+  turbulence?: { turbulentDays: number; threshold: number; quiet: Diversification; turbulent: Diversification };
   /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
   covarianceKernel?: string;
   /** The fitted factor model when the options name one (its Σ is the covariance when risk is 'factor'). */
@@ -200,10 +201,16 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       const split = turbulenceSplit(rows.values, rows.T, n, est.turbulence.share, f, r.tickers);
       if (!split.ok) return split;
       cov = blendCovariance(split.value.turbulent, split.value.quiet, est.turbulence.blend);
-      turbulence = { turbulentDays: split.value.turbulentRows.length, threshold: split.value.threshold };
+      turbulence = {
+        turbulentDays: split.value.turbulentRows.length,
+        threshold: split.value.threshold,
+        quiet: diversificationOf(split.value.quiet, n),
+        turbulent: diversificationOf(split.value.turbulent, n),
+      };
       break;
     }
   }
+  if (est.calendars) ({ mu, cov } = annualiseByCalendar(mu, cov, f, periodsPerYear(assets, est.calendars, f), est.returns !== 'arithmetic'));
   // Exact symmetry (products like r̄·σᵢσⱼ round differently from r̄·σⱼσᵢ).
   for (let i = 0; i < n; i++)
     for (let j = 0; j < i; j++) {

@@ -20,6 +20,8 @@ export interface PreparedProblem {
   upper: Float64Array;
   /** Parsed options with defaults filled. */
   options: OptimizeOptions;
+  /** Assets likely held (e.g. a similar problem's solution): seeds the screened QP solver's working set. */
+  warmSupport?: number[];
   /** n×n pairwise-complete correlation of the estimation returns (HRP with the sample risk model only). */
   correlation?: Float64Array;
   /** Fitted factor model (options.factorModel): loadings for factor constraints and the decomposition. */

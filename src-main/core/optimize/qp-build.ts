@@ -134,5 +134,5 @@ export function buildQp(p: PreparedProblem, spec: QpSpec): CoreResult<BuiltQp> {
     if (c.maxTurnover !== undefined) ineq.push(row('max-turnover', (r) => r.fill(-1, n, N), -c.maxTurnover));
   }
   const seedScores = (spec.extraIneq ?? []).map((r) => r.a);
-  return ok({ qp: { n: N, P, q, eq, ineq, lower, upper, varNames }, n, scale, tradeFirst: trades ? n : -1, warnings, seedScores });
+  return ok({ qp: { n: N, P, q, eq, ineq, lower, upper, varNames }, n, scale, tradeFirst: trades ? n : -1, warnings, seedScores, ...(p.warmSupport ? { warmSupport: p.warmSupport } : {}) });
 }

@@ -12,7 +12,8 @@ import { ok, type CoreResult } from '../result.js';
 import { quadForm } from '../stats/linalg.js';
 import { minVolatility } from '../optimize/mean-variance.js';
 import type { ObjectiveSolver, PreparedProblem, Solution } from '../optimize/problem.js';
-import { blendCovariance, turbulenceSplit } from './turbulence.js';
+import { illinois, type Bracket } from './regula-falsi.js';
+import { blendCovariance, diversificationOf, turbulenceSplit } from './turbulence.js';
 
 const GAP_TOL = 1e-9;
 
@@ -56,13 +57,26 @@ export const crisisRobust: ObjectiveSolver = async (p: PreparedProblem, ctx?: Co
 export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?: CoreHooks): Promise<CoreResult<Solution>> {
   const Sn = p.cov;
   let solves = 0;
+  let warm: number[] = [];
+  // How much diversification the turbulent days take away (average correlation, effective number of bets).
+  const normalDiv = diversificationOf(Sn, p.n);
+  const turbulentDiv = diversificationOf(St, p.n);
+  const diversification = {
+    normalAverageCorrelation: normalDiv.averageCorrelation,
+    turbulentAverageCorrelation: turbulentDiv.averageCorrelation,
+    normalEffectiveBets: normalDiv.effectiveBets,
+    turbulentEffectiveBets: turbulentDiv.effectiveBets,
+  };
   const at = async (pw: number): Promise<CoreResult<Evaluated>> => {
     if (ctx?.isCancelled()) throw new Cancelled();
     solves++;
     const cov = pw === 0 ? Sn : pw === 1 ? St : blendCovariance(St, Sn, pw);
-    const r = await minVolatility({ ...p, cov });
+    // Nearby blend weights hold similar assets: the last answer seeds the next solve.
+    const r = await minVolatility({ ...p, cov, ...(warm.length > 0 ? { warmSupport: warm } : {}) });
     if (!r.ok) return r;
     const w = r.value.weights;
+    warm = [];
+    w.forEach((x, i) => (Math.abs(x) > 1e-9 ? warm.push(i) : undefined));
     const normal = quadForm(Sn, p.n, w);
     const turbulent = quadForm(St, p.n, w);
     const pen = penalty(p, w);
@@ -82,6 +96,7 @@ export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?
         turbulentVolatility: Math.sqrt(e.turbulent),
         minimaxGap: gap,
         blendSolves: solves,
+        ...diversification,
       },
       warnings: [...(e.s.warnings ?? []), note],
     });
@@ -93,36 +108,28 @@ export async function minimaxVariance(p: PreparedProblem, St: Float64Array, ctx?
   if (!hi.ok) return hi;
   if (hi.value.normal <= hi.value.turbulent) return finish(hi.value, hi.value.bound, 'the turbulent variance dominates at its own minimum: the crisis-robust portfolio is the turbulent minimum-variance one');
   // φ(p) = v_t − v_n is decreasing: positive at 0, negative at 1. Illinois regula falsi on it.
-  let a = lo.value;
-  let b = hi.value;
-  let fa = a.turbulent - a.normal;
-  let fb = b.turbulent - b.normal;
-  let best = Math.max(a.bound, b.bound);
   const value = (e: Evaluated) => Math.max(e.normal, e.turbulent) + e.pen;
-  let incumbent = value(a) <= value(b) ? a : b;
-  let side = 0;
-  for (let k = 0; k < 60; k++) {
-    const pw = Math.min(1 - 1e-15, Math.max(1e-15, a.p - (fa * (b.p - a.p)) / (fb - fa)));
-    const m = await at(pw);
-    if (!m.ok) return m;
-    const e = m.value;
-    best = Math.max(best, e.bound);
-    if (value(e) < value(incumbent)) incumbent = e;
-    const worst = value(incumbent);
-    if (worst - best <= GAP_TOL * worst) break;
-    const fm = e.turbulent - e.normal;
-    if (fm > 0) {
-      a = e;
-      fa = fm;
-      if (side === 1) fb /= 2;
-      side = 1;
-    } else {
-      b = e;
-      fb = fm;
-      if (side === -1) fa /= 2;
-      side = -1;
-    }
-    if (b.p - a.p <= 1e-15) break;
-  }
+  const point = (e: Evaluated): Bracket<Evaluated> => ({ x: e.p, e, f: e.turbulent - e.normal });
+  let best = Math.max(lo.value.bound, hi.value.bound);
+  let incumbent = value(lo.value) <= value(hi.value) ? lo.value : hi.value;
+  const searched = await illinois(
+    async (pw) => {
+      const r = await at(pw);
+      return r.ok ? ok(point(r.value)) : r;
+    },
+    point(lo.value),
+    point(hi.value),
+    {
+      maxIter: 60,
+      xTol: 1e-15,
+      clamp: [1e-15, 1 - 1e-15],
+      visit: ({ e }) => {
+        best = Math.max(best, e.bound);
+        if (value(e) < value(incumbent)) incumbent = e;
+      },
+      stop: () => value(incumbent) - best <= GAP_TOL * value(incumbent),
+    },
+  );
+  if (!searched.ok) return searched;
   return finish(incumbent, best, `minimax of the normal and turbulent variances solved over the blend weight (${solves} minimum-variance solves)`);
 }

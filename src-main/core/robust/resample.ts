@@ -17,6 +17,7 @@ import { prepareFromMoments } from '../optimize/prepare.js';
 import type { PreparedProblem } from '../optimize/problem.js';
 import { toFrontierPoint, toRecord } from '../optimize/results.js';
 import { dot, quadForm } from '../stats/linalg.js';
+import { choleskyFactor } from '../stats/cholesky.js';
 import { completeReturnRows } from '../stats/returns.js';
 import { drawNormalMoments, sampler, stationaryBootstrap, type Sampler } from './sampling.js';
 
@@ -68,12 +69,14 @@ function drawProblem(
   settings: ResampleSettings,
   s: Sampler,
   rows: { values: Float64Array; T: number },
+  factor: Float64Array | null,
 ): CoreResult<PreparedProblem> | null {
   const n = base.n;
   if (settings.method === 'normal') {
     // Annualised: the mean's standard error is σ·√(f/T); the scatter has T − 1 degrees of freedom.
     const meanScale = settings.noiseScale * Math.sqrt(options.estimators.frequency / rows.T);
-    const m = drawNormalMoments(s, base.mu, base.cov, n, meanScale, rows.T - 1, settings.noiseScale);
+    if (!factor) return null;
+    const m = drawNormalMoments(s, base.mu, base.cov, n, meanScale, rows.T - 1, settings.noiseScale, factor);
     if (!m) return null;
     return prepareFromMoments(
       { tickers: base.tickers, expectedReturns: m.mu, covariance: m.cov, warnings: [], returns: { dates: [], tickers: base.tickers, values: rows.values, T: rows.T, n } },
@@ -133,6 +136,12 @@ export async function resampleFrontier(
   const points = settings.points ?? 0;
   const total = settings.draws + 1;
   const solveObjective = objectives[options.objective];
+  // One Cholesky of Σ̂ serves every normal draw.
+  let factor: Float64Array | null = null;
+  if (settings.method === 'normal') {
+    factor = base.cov.slice();
+    if (choleskyFactor(factor, n) >= 0) return fail('singular-covariance', 'normal resampling needs a positive definite covariance; use method bootstrap');
+  }
 
   // Classical answer under the original estimates.
   let classical: FrontierPoint[];
@@ -150,9 +159,10 @@ export async function resampleFrontier(
   const byRank: Float64Array[][] = Array.from({ length: frontierMode ? points : 1 }, () => []);
   const curves: { r: number; v: number }[][] = [];
   let failed = 0;
+  let warm: number[] = [];
   for (let d = 0; d < settings.draws; d++) {
     if (hooks?.isCancelled()) throw new Cancelled();
-    const drawn = drawProblem(base, options, settings, s, rows);
+    const drawn = drawProblem(base, options, settings, s, rows, factor);
     if (!drawn || !drawn.ok) {
       failed++;
       continue;
@@ -168,12 +178,15 @@ export async function resampleFrontier(
       ws.forEach((w, k) => byRank[k]!.push(w));
       curves.push(ws.map((w) => evaluate(base, w)));
     } else {
-      const r = await solveObjective(p, undefined);
+      // Neighbouring draws hold similar assets: the last answer seeds the next solve's working set.
+      const r = await solveObjective(warm.length > 0 ? { ...p, warmSupport: warm } : p, undefined);
       if (!r.ok) {
         failed++;
         continue;
       }
       byRank[0]!.push(r.value.weights);
+      warm = [];
+      r.value.weights.forEach((w, i) => (Math.abs(w) > 1e-9 ? warm.push(i) : undefined));
     }
     if (d % 5 === 4 || d === settings.draws - 1) hooks?.progress(d + 2, total, `draw ${d + 1} of ${settings.draws}`);
   }

@@ -62,9 +62,14 @@ export function drawNormalMoments(
   meanScale: number,
   df: number,
   covScale = 1,
+  /** chol(Σ) when the caller draws many times from the same Σ (row-major lower triangle). */
+  factor?: Float64Array,
 ): { mu: Float64Array; cov: Float64Array } | null {
-  const L = cov.slice();
-  if (choleskyFactor(L, n) >= 0) return null;
+  let L = factor;
+  if (!L) {
+    L = cov.slice();
+    if (choleskyFactor(L, n) >= 0) return null;
+  }
   const z = Float64Array.from({ length: n }, () => s.normal());
   const m = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -72,22 +77,26 @@ export function drawNormalMoments(
     for (let k = 0; k <= i; k++) acc += L[i * n + k]! * z[k]!;
     m[i] = mu[i]! + meanScale * acc;
   }
-  // Bartlett: A lower triangular, A_ii = √χ²(T−1−i), A_ij ~ N(0, 1) below the diagonal; W = (LA)(LA)ᵀ.
+  // Bartlett: A lower triangular, A_ii = √χ²(df−i), A_ij ~ N(0, 1) below the diagonal; W = (LA)(LA)ᵀ/df.
   const A = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     A[i * n + i] = Math.sqrt(2 * s.gamma((df - i) / 2));
     for (let j = 0; j < i; j++) A[i * n + j] = s.normal();
   }
-  // B = L·A (lower triangular), stored row-major; then S = B Bᵀ / df through the Gram kernel on Bᵀ.
-  const Bt = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let acc = 0;
-      for (let k = j; k <= i; k++) acc += L[i * n + k]! * A[k * n + j]!;
-      Bt[j * n + i] = acc;
+  // B = L·A, both lower triangular: row i of B is Σ_k≤i L_ik · (row k of A), contiguous inner loops.
+  const B = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const bi = i * n;
+    for (let k = 0; k <= i; k++) {
+      const lik = L[bi + k]!;
+      if (lik === 0) continue;
+      const ak = k * n;
+      for (let j = 0; j <= k; j++) B[bi + j] = B[bi + j]! + lik * A[ak + j]!;
     }
+  }
+  // W_ij = Σ_t B_it B_jt: the Gram kernel with rows t and columns i (element (t, i) = B[i·n + t]).
   const W = new Float64Array(n * n);
-  crossProduct({ x: Bt, rows: n, rowStride: n, colStride: 1, cols: Int32Array.from({ length: n }, (_, j) => j), centre: false, scale: 1 / df }, W, n);
+  crossProduct({ x: B, rows: n, rowStride: 1, colStride: n, cols: Int32Array.from({ length: n }, (_, j) => j), centre: false, scale: 1 / df }, W, n);
   if (covScale !== 1) for (let k = 0; k < n * n; k++) W[k] = cov[k]! + covScale * (W[k]! - cov[k]!);
   return { mu: m, cov: W };
 }

@@ -4,7 +4,7 @@
  */
 import { fail, ok, type CoreResult } from '../result.js';
 import { choleskyFactor } from '../stats/cholesky.js';
-import { solveLower, symEigen } from '../stats/linalg.js';
+import { solveLower } from '../stats/linalg.js';
 import { sampleCov } from '../stats/risk-models.js';
 import type { ReturnMatrix } from '../stats/returns.js';
 
@@ -76,29 +76,24 @@ export function blendCovariance(a: Float64Array, b: Float64Array, p: number): Fl
 export interface Diversification {
   /** Mean off-diagonal correlation. */
   averageCorrelation: number;
-  /** exp(entropy) of the correlation matrix's normalised eigenvalues: n when uncorrelated, 1 when one factor explains all. */
+  /**
+   * Effective number of independent bets: the participation ratio (Σλ)²/Σλ² of the correlation matrix's
+   * eigenvalues, n²/‖C‖²_F (n when uncorrelated, 1 when every pair is perfectly correlated).
+   */
   effectiveBets: number;
 }
 
-/** Average correlation and effective number of independent bets of a covariance matrix. */
+/** Average correlation and effective number of bets of an n×n covariance matrix (O(n²), no eigen-solve). */
 export function diversificationOf(cov: Float64Array, n: number): Diversification {
-  const corr = new Float64Array(n * n);
   let sum = 0;
+  let frob = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const d = Math.sqrt(cov[i * n + i]! * cov[j * n + j]!);
-      const c = d > 0 ? cov[i * n + j]! / d : i === j ? 1 : 0;
-      corr[i * n + j] = c;
+      const c = i === j ? 1 : d > 0 ? cov[i * n + j]! / d : 0;
+      frob += c * c;
       if (i < j) sum += c;
     }
   const pairs = (n * (n - 1)) / 2;
-  const { values } = symEigen(corr, n);
-  let total = 0;
-  for (const v of values) total += Math.max(0, v);
-  let entropy = 0;
-  for (const v of values) {
-    const q = Math.max(0, v) / total;
-    if (q > 0) entropy -= q * Math.log(q);
-  }
-  return { averageCorrelation: pairs > 0 ? sum / pairs : 1, effectiveBets: Math.exp(entropy) };
+  return { averageCorrelation: pairs > 0 ? sum / pairs : 1, effectiveBets: (n * n) / frob };
 }

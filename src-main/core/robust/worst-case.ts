@@ -17,6 +17,7 @@ import type { ObjectiveSolver, PreparedProblem, Solution } from '../optimize/pro
 import { buildQp, type BuiltQp } from '../optimize/qp-build.js';
 import type { LinearRow } from '../optimize/qp-dual.js';
 import { runQp } from '../optimize/solve-qp.js';
+import { illinois } from './regula-falsi.js';
 
 /** Annualised standard error of each annualised mean: √(Σᵢᵢ·f/T) with T complete daily rows. */
 export function meanStandardErrors(p: PreparedProblem): Float64Array {
@@ -88,13 +89,20 @@ export async function worstCaseEllipsoid(p: PreparedProblem, kappa: number, omeg
   const n = p.n;
   const omegaNorm = (w: Float64Array) => Math.sqrt(w.reduce((acc, x, i) => acc + omega[i]! * x * x, 0));
   let solves = 0;
+  let warm: number[] = [];
   const solveAt = async (t: number) => {
     if (ctx?.isCancelled()) throw new Cancelled();
     solves++;
     const H = new Float64Array(n * n);
     for (let k = 0; k < n * n; k++) H[k] = lambda * p.cov[k]!;
     if (t > 0) for (let i = 0; i < n; i++) H[i * n + i] = H[i * n + i]! + (kappa / t) * omega[i]!;
-    return solveSpec(p, { sigmaFactor: lambda, hessian: H, linear: p.mu.map((m) => -m) }, 'worst-case-mv');
+    // Successive radii hold similar assets: each solve seeds the next one's working set.
+    const r = await solveSpec(warm.length > 0 ? { ...p, warmSupport: warm } : p, { sigmaFactor: lambda, hessian: H, linear: p.mu.map((m) => -m) }, 'worst-case-mv');
+    if (r.ok) {
+      warm = [];
+      r.value.weights.forEach((w, i) => (Math.abs(w) > 1e-9 ? warm.push(i) : undefined));
+    }
+    return r;
   };
   const classical = await solveAt(0);
   if (!classical.ok) return classical;
@@ -119,37 +127,34 @@ export async function worstCaseEllipsoid(p: PreparedProblem, kappa: number, omeg
   if (!mvOmega.ok) return mvOmega;
   const sMin = omegaNorm(mvOmega.value.weights);
   if (!(t0 > 0)) return report(classical.value, t0, 'the classical portfolio has no estimation risk');
-  let a = Math.max(sMin, 1e-12 * t0);
-  let b = t0;
+  const a = Math.max(sMin, 1e-12 * t0);
+  const b = t0;
   const ra = await solveAt(a);
   if (!ra.ok) return ra;
-  let fa = omegaNorm(ra.value.weights) - a;
+  const fa = omegaNorm(ra.value.weights) - a;
   const rb = await solveAt(b);
   if (!rb.ok) return rb;
-  let fb = omegaNorm(rb.value.weights) - b;
+  const fb = omegaNorm(rb.value.weights) - b;
   let best = Math.abs(fa) / a <= Math.abs(fb) / b ? { s: ra.value, t: a, f: fa } : { s: rb.value, t: b, f: fb };
   if (fa <= 0) return report(ra.value, a, 'the estimation-risk norm is at its smallest reachable value');
-  let side = 0;
-  for (let k = 0; k < 80 && fb < 0; k++) {
-    const t = a - (fa * (b - a)) / (fb - fa);
-    const r = await solveAt(t);
-    if (!r.ok) return r;
-    const ft = omegaNorm(r.value.weights) - t;
-    if (Math.abs(ft) / t < Math.abs(best.f) / best.t) best = { s: r.value, t, f: ft };
-    if (Math.abs(ft) <= 1e-12 * t) break;
-    if (ft > 0) {
-      a = t;
-      fa = ft;
-      if (side === 1) fb /= 2;
-      side = 1;
-    } else {
-      b = t;
-      fb = ft;
-      if (side === -1) fa /= 2;
-      side = -1;
-    }
-    if (b - a <= 1e-15 * b) break;
-  }
+  // φ(t) = ‖Ω^½w(t)‖ − t is decreasing in t: Illinois regula falsi to |φ| ≤ 1e-12·t.
+  const searched = await illinois(
+    async (t) => {
+      const r = await solveAt(t);
+      return r.ok ? ok({ x: t, e: r.value, f: omegaNorm(r.value.weights) - t }) : r;
+    },
+    { x: a, e: ra.value, f: fa },
+    { x: b, e: rb.value, f: fb },
+    {
+      maxIter: 80,
+      xTol: 1e-15,
+      visit: (p) => {
+        if (Math.abs(p.f) / p.x < Math.abs(best.f) / best.t) best = { s: p.e, t: p.x, f: p.f };
+      },
+      stop: (p) => Math.abs(p.f) <= 1e-12 * p.x,
+    },
+  );
+  if (!searched.ok) return searched;
   return report(best.s, best.t, `ellipsoidal worst case solved as QPs over the norm radius t (${solves} solves; exact at the root t = ‖Ω^½w‖)`);
 }
 

@@ -3,13 +3,29 @@ import { resampleChartOption, robustnessEquityOption } from '../../../shared/cha
 import type { FrontierPoint } from '../../../shared/domain/optimize.js';
 import type { ResampleResult } from '../../../shared/domain/robust.js';
 import { DASH, html } from '../format.js';
-import { figure, section, table, type SectionBuilder } from '../section-kit.js';
+import { facts as factsTable, figure, section, table, type SectionBuilder } from '../section-kit.js';
+import { robustFactsOf } from '../../../shared/domain/robust-facts.js';
 
 export const robustnessSection: SectionBuilder = (ctx) => {
   const saved = ctx.robustness;
-  if (!saved || (!saved.resample && !saved.comparison)) return null;
+  const facts = ctx.optimize ? robustFactsOf(ctx.optimize) : null;
+  if (!facts && (!saved || (!saved.resample && !saved.comparison))) return null;
   const { fmt } = ctx;
   const parts = [];
+  if (facts) {
+    const d = facts.diversification;
+    parts.push(
+      html`<h3>The chosen portfolio</h3>`,
+      factsTable([
+        facts.worstCaseReturn === undefined ? null : ['Worst-case expected return', fmt.pct(facts.worstCaseReturn)],
+        facts.crisis ? ['Volatility, normal / turbulent days', `${fmt.pct(facts.crisis.normalVolatility)} / ${fmt.pct(facts.crisis.turbulentVolatility)}`] : null,
+        d ? [`Average correlation, ${d.normalLabel} → turbulent`, `${fmt.num(d.normal.averageCorrelation, 2)} → ${fmt.num(d.turbulent.averageCorrelation, 2)}`] : null,
+        d ? [`Effective number of bets, ${d.normalLabel} → turbulent`, `${fmt.num(d.normal.effectiveBets, 1)} → ${fmt.num(d.turbulent.effectiveBets, 1)}`] : null,
+        facts.shrunkMean ? ['Shrinkage of the means towards the target', `${fmt.pct(facts.shrunkMean.beta, 1)} (target ${fmt.pct(facts.shrunkMean.target)})`] : null,
+      ]),
+    );
+  }
+  if (!saved) return section('robustness', html`${parts}`);
   const r = saved.resample;
   if (r) {
     const asResult: ResampleResult = { ...r, frontier: r.frontier satisfies FrontierPoint[], classicalFrontier: r.classicalFrontier };

@@ -16,6 +16,7 @@ import {
 import { defaultRobustForm, robustOptions, type RobustForm } from './robust-form.js';
 import { parseNumber, parsePercent } from './parse.js';
 import { validateViews, type BlForm } from './views-form.js';
+import { emptyCurrencyForm, validateCurrency, type CurrencyForm } from './currency-form.js';
 
 export { OBJECTIVES, RETURN_ESTIMATORS, RISK_MODELS };
 
@@ -40,7 +41,7 @@ export interface SectorCap {
   max: string;
 }
 
-export interface OptimiseForm {
+export interface OptimiseForm extends Partial<CurrencyForm> {
   name: string;
   tickers: string[];
   objective: Objective;
@@ -137,6 +138,7 @@ export function defaultForm(): OptimiseForm {
     sectorCaps: [],
     bl: emptyBl(),
     robust: defaultRobustForm(),
+    ...emptyCurrencyForm(),
   };
 }
 
@@ -300,6 +302,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
   const factorModel = factorModelOf(form, errors);
   const bl = validateViews(form.bl, new Set(form.tickers), errors);
   const robust = robustOptions(form.robust, errors);
+  const currency = validateCurrency(form, errors);
 
   if (Object.keys(errors).length > 0) return { errors };
 
@@ -328,6 +331,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
     },
     ...(bl ? { blackLitterman: bl } : {}),
     robust: robust.robust,
+    ...currency,
     ...(factorModel ? { factorModel } : {}),
   };
   const window: OptimiseRequest['window'] = {

@@ -23,7 +23,7 @@ export interface AppState {
   helpOpen: boolean;
   status: string;
   /** Which part of the Data screen shows (the menu's File → Import opens the import view). */
-  dataView: 'instruments' | 'import';
+  dataView: 'instruments' | 'import' | 'fx';
 }
 
 export const app = $state<AppState>({

@@ -38,14 +38,24 @@ onEvent('job-progress', (p) => {
   robustness.message = p.message ?? '';
 });
 
-function start(kind: Run): string {
+/** Runs one robustness job (progress under its job id); `keep` stores the answer for the settings it was run with. */
+async function runJob<T>(kind: Exclude<Run, ''>, send: (jobId: string) => Promise<T>, keep: (value: T, key: string) => void): Promise<void> {
+  const key = currentKey();
   robustness.running = kind;
   robustness.jobId = newJobId(kind);
   robustness.done = 0;
   robustness.total = 0;
   robustness.message = '';
   robustness.error = '';
-  return robustness.jobId;
+  try {
+    keep(await send(robustness.jobId), key);
+    robustness.unsaved = true;
+    includeInReport();
+  } catch (e) {
+    failed(e);
+  } finally {
+    robustness.running = '';
+  }
 }
 
 /** New or reopened robustness results go into the PDF unless the user unticks the section. */
@@ -66,26 +76,22 @@ export async function runResample(mode: 'frontier' | 'objective'): Promise<void>
     work.errors = errors;
     return;
   }
-  const key = currentKey();
-  const jobId = start('resample');
-  try {
-    const result = await call('robust-resample', {
-      tickers: request.tickers,
-      window: request.window,
-      options: request.options,
-      settings,
-      ...(request.holdings && Object.keys(request.holdings).length > 0 ? { currentWeights: request.holdings } : {}),
-      jobId,
-    });
-    robustness.resample = result;
-    robustness.resampleKey = key;
-    robustness.unsaved = true;
-    includeInReport();
-  } catch (e) {
-    failed(e);
-  } finally {
-    robustness.running = '';
-  }
+  await runJob(
+    'resample',
+    (jobId) =>
+      call('robust-resample', {
+        tickers: request.tickers,
+        window: request.window,
+        options: request.options,
+        settings,
+        ...(request.holdings && Object.keys(request.holdings).length > 0 ? { currentWeights: request.holdings } : {}),
+        jobId,
+      }),
+    (result, key) => {
+      robustness.resample = result;
+      robustness.resampleKey = key;
+    },
+  );
 }
 
 /** Walk-forward comparison of the classical portfolio with its robust variants on the same window. */
@@ -99,25 +105,22 @@ export async function runCompare(): Promise<void> {
     robustness.error = `Fix the highlighted fields: ${errorSummary(errors)}`;
     return;
   }
-  const key = currentKey();
-  const jobId = start('compare');
-  try {
-    robustness.comparison = await call('robust-compare', {
-      tickers: request.tickers,
-      window: request.window,
-      options: request.options,
-      backtest: { walkForward: { kind: 'rolling', days }, rebalance: { kind: 'calendar', every: robustness.rebalance } },
-      resampleDraws: draws,
-      jobId,
-    });
-    robustness.comparisonKey = key;
-    robustness.unsaved = true;
-    includeInReport();
-  } catch (e) {
-    failed(e);
-  } finally {
-    robustness.running = '';
-  }
+  await runJob(
+    'compare',
+    (jobId) =>
+      call('robust-compare', {
+        tickers: request.tickers,
+        window: request.window,
+        options: request.options,
+        backtest: { walkForward: { kind: 'rolling', days }, rebalance: { kind: 'calendar', every: robustness.rebalance } },
+        resampleDraws: draws,
+        jobId,
+      }),
+    (result, key) => {
+      robustness.comparison = result;
+      robustness.comparisonKey = key;
+    },
+  );
 }
 
 export async function cancelRobustness(): Promise<void> {

@@ -154,6 +154,13 @@ export function newScenario(): void {
   work.runError = '';
   work.frontierError = '';
   work.message = '';
+  // A new scenario starts in the app's default base currency (Data → FX), when one is set.
+  const fresh = work.form;
+  void call('fx-settings-get', {})
+    .then((s) => {
+      if (s.baseCurrency && work.form === fresh && !fresh.baseCurrency) work.form.baseCurrency = s.baseCurrency;
+    })
+    .catch(() => undefined);
   void persistDraft();
 }
 

@@ -183,3 +183,35 @@ describe('rows that move shares without cash', () => {
     expect(parseImportFile(text(rh), 'report.csv').transactions).toEqual([expect.objectContaining({ type: 'deposit', ticker: 'VTI', quantity: 12, amount: 0 })]);
   });
 });
+
+describe('one round of questions: every problem of a file at once', () => {
+  it('a Google Sheets file without a ticker, with ambiguous dates and a bad cell reports all three', () => {
+    const csv = 'Date,Close\n1/2/2024 16:00:00,185.5\n1/3/2024 16:00:00,#N/A\n1/4/2024 16:00:00,abc\n';
+    const f = parseImportFile(text(csv), 'Portfolio - Sheet1.csv');
+    expect(f.errors.map((e) => [e.line, e.column ?? '', e.value ?? '', e.message])).toEqual([
+      [1, '', '', 'this file does not name its ticker: give one (--ticker T, or the Ticker field in the preview)'],
+      [1, 'Date', '', 'every date in this column fits both day/month and month/day: choose the date order (dmy or mdy)'],
+      [4, 'Close', 'abc', '"abc" is not a number'],
+    ]);
+    expect(f.prices).toEqual([]);
+  });
+
+  it('a wide file with ambiguous dates still names its duplicate date and bad value', () => {
+    const f = parseImportFile(text('date,A\n01/02/2024,1\n01/03/2024,x\n01/03/2024,2\n'), 'wide.csv');
+    expect(f.errors.map((e) => [e.line, e.message])).toEqual([
+      [1, 'every date in this column fits both day/month and month/day: choose the date order (dmy or mdy)'],
+      [3, '"x" is not a number'],
+      [4, 'date 2024-03-01 already appears on line 3'],
+    ]);
+  });
+
+  it('dates without a year: the first one is the error, with its line and value', () => {
+    const f = parseImportFile(text('Date,Close\n12/29,185.5\n12/30,186\n'), 'Portfolio - Sheet1.csv', { ticker: 'AAPL' });
+    expect(f.errors).toEqual([{ line: 2, column: 'Date', value: '12/29', message: '"12/29" is not a date: it has no year' }]);
+  });
+
+  it('company names as column headers (Kursverlauf.csv) point to the mapping wizard', () => {
+    const f = parseImportFile(text('Datum;Apple Inc.;Microsoft Corporation\n02.01.2024;185,64;370,87\n03.01.2024;184,25;370,60\n'), 'Kursverlauf.csv');
+    expect(f.warnings.join(' ')).toMatch(/"Apple Inc\.", "Microsoft Corporation" look like names, not tickers: map its columns/);
+  });
+});

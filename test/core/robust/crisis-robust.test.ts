@@ -84,7 +84,9 @@ describe('turbulence', () => {
     expect(d.effectiveBets).toBeCloseTo(3, 12);
     const one = diversificationOf(Float64Array.from([1, 1, 1, 1]), 2);
     expect(one.averageCorrelation).toBeCloseTo(1, 15);
-    expect(one.effectiveBets).toBeCloseTo(1, 6);
+    expect(one.effectiveBets).toBeCloseTo(1, 12);
+    // Participation ratio against the eigenvalues: C = [[1, .5], [.5, 1]] has λ = 1.5, 0.5 → 4 / 2.5 = 1.6.
+    expect(diversificationOf(Float64Array.from([4, 1, 1, 1]), 2).effectiveBets).toBeCloseTo(1.6, 12);
   });
 });
 
