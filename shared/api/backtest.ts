@@ -6,6 +6,7 @@
  */
 import type { OptionsGridOut } from './options.js';
 import { z } from 'zod';
+import type { FactorAttribution } from '../domain/factors.js';
 import { optimizeOptionsSchema, windowSchema } from '../domain/optimize.js';
 import type { CurrencyResult } from './fx.js';
 
@@ -321,6 +322,8 @@ export interface BacktestReport {
   fallbacks?: Fallback[];
   /** With options.currency: exposures and risk split of the target (or last rebalance) weights. */
   currency?: CurrencyResult;
+  /** Factor attribution by month when the options name a ts:SET factor model (issue 15). */
+  factorAttribution?: FactorAttribution;
 }
 
 export interface StressWindowOut {

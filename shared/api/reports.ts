@@ -23,6 +23,7 @@ export const REPORT_SECTIONS = [
   'robustness',
   'currency',
   'options',
+  'factors',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -43,6 +44,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'currency',
   'methodology',
   'options',
+  'factors',
 ];
 
 /** Headings as printed, also the labels of the export dialog's checkboxes. */
@@ -62,6 +64,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   methodology: 'Methodology and disclaimer',
   currency: 'Currency exposure and risk',
   options: 'Options',
+  factors: 'Factor risk',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */

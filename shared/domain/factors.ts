@@ -59,8 +59,6 @@ export const factorModelSchema = z.object({
   neutral: z.array(name).default([]),
   /** Exposure limits against: none (absolute), the benchmark weights, or the current weights. */
   activeAgainst: z.enum(['none', 'benchmark', 'current']).default('none'),
-  /** Equal factor risk contributions as the objective (factor risk parity). */
-  riskParity: z.boolean().default(false),
   /** Filled by the service from the store (ts: the set's returns; xs: the characteristics). */
   data: z.object({ series: factorSeriesSchema.optional(), characteristics: characteristicsSchema.optional() }).optional(),
 });
@@ -102,4 +100,19 @@ export interface FactorRisk {
   activeAgainst?: 'benchmark' | 'current';
   /** Annualised specific volatility per asset. */
   specificVol: Record<string, number>;
+}
+
+/** A backtest's excess return split by period into factor contributions and the specific part (sums of per-period returns). */
+export interface FactorAttribution {
+  set: string;
+  factors: string[];
+  /** Full-period betas of the portfolio's excess returns on the factors (OLS with intercept). */
+  betas: Record<string, number>;
+  tStats: Record<string, number | null>;
+  r2: number | null;
+  /** Per calendar month: excess return Σ(r − RF), Σ_t β_a f_a,t per factor, and the rest (alpha + residual). */
+  periods: { period: string; excess: number; rf: number; factors: Record<string, number>; specific: number }[];
+  totals: { excess: number; rf: number; factors: Record<string, number>; specific: number };
+  observations: number;
+  warnings: string[];
 }

@@ -1,6 +1,6 @@
 /**
  * The factor-model flags of `frontier estimate|optimize|frontier|backtest`: --factor-model, --factor-bound,
- * --factor-neutral, --factor-active, --factor-ridge, --factor-risk-parity. The service loads the store data
+ * --factor-neutral, --factor-active, --factor-ridge. The service loads the store data
  * a ts/xs model needs (factor sets live in the database, so such models need --db).
  */
 import { FrontierError } from '../../shared/api.js';
@@ -13,14 +13,13 @@ export const factorOptions = {
   'factor-neutral': { type: 'string', multiple: true },
   'factor-active': { type: 'string' },
   'factor-ridge': { type: 'string' },
-  'factor-risk-parity': { type: 'boolean', default: false },
 } satisfies OptionsConfig;
 
 export const factorUsage = `factor model:
   --risk factor --factor-model pca:K|pca|ts:SET|xs   Σ = BΣ_FBᵀ + D (pca = k from the Marchenko–Pastur edge;
       ts:SET = regression on a stored factor set, see frontier factors import; xs = sectors, classes, tags, exposures)
   --factor-bound F:MIN:MAX (repeatable; leave one side empty) --factor-neutral F (repeatable)
-  --factor-active benchmark|current (limits on exposures of w − w_ref) --factor-ridge X --factor-risk-parity
+  --factor-active benchmark|current (limits on exposures of w − w_ref) --factor-ridge X
   any --factor-model adds {factorRisk: {exposures, contributions, specific, …}} to the result`;
 
 function user(message: string): FrontierError {
@@ -65,7 +64,6 @@ export function factorModelInput(args: ParsedArgs, base?: FactorModelOptionsInpu
       ...(neutral.length > 0 ? { neutral: [...(base?.neutral ?? []), ...neutral] } : {}),
       ...(active ? { activeAgainst: active } : {}),
       ...(ridge !== undefined ? { ridge } : {}),
-      ...(args.values['factor-risk-parity'] === true ? { riskParity: true } : {}),
     },
   };
 }

@@ -25,6 +25,7 @@ import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
 import { currencySection } from './sections/currency.js';
 import { optionsSection } from './sections/options.js';
+import { factorsSection } from './sections/factors.js';
 
 const BUILDERS: Record<ReportSection, SectionBuilder> = {
   cover: coverSection,
@@ -42,6 +43,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   methodology: methodologySection,
   currency: currencySection,
   options: optionsSection,
+  factors: factorsSection,
 };
 
 const PX_PER_MM = 96 / 25.4;

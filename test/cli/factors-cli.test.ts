@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { frontier } from '../support/cli.js';
 import { gaussian, seededRandom } from '../support/synthetic-prices.js';
 import { tempDir } from '../support/temp.js';
-import type { FactorExposuresResult, FactorRisk } from '../../shared/domain/factors.js';
+import type { FactorAttribution, FactorExposuresResult, FactorRisk } from '../../shared/domain/factors.js';
 import type { FactorImportOutcome, FactorSetSummary } from '../../shared/api/factors.js';
 
 const dir = tempDir();
@@ -69,6 +69,15 @@ describe('frontier factors', () => {
     expect(fr.exposures['Mkt-RF']!).toBeLessThan(0.95 + 1e-9);
     expect(Object.keys(fr.contributions)).toEqual(r.factors);
     expect(typeof fr.specific).toBe('number');
+
+    const weights = join(dir, 'w.json');
+    writeFileSync(weights, JSON.stringify({ AAA: 0.25, BBB: 0.25, CCC: 0.25, DDD: 0.25 }));
+    const bt = frontier(['backtest', '--db', db, '--tickers', 'AAA,BBB,CCC,DDD', '--weights', weights, '--rebalance', 'none', '--factor-model', 'ts:FF6', '--json']);
+    expect(bt.code, bt.stderr).toBe(0);
+    const fa = bt.json<{ factorAttribution: FactorAttribution }>().factorAttribution;
+    expect(fa.periods.map((p) => p.period)).toEqual(['2024-01', '2024-02']);
+    const parts = Object.values(fa.totals.factors).reduce((s, x) => s + x, fa.totals.specific);
+    expect(Math.abs(parts - fa.totals.excess)).toBeLessThan(1e-12);
   });
 
   it('pca:K reads --prices; ts needs the database; a bad model is a user error', () => {

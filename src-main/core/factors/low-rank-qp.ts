@@ -7,6 +7,7 @@
  * 2000-asset problem never touches an n×n matrix.
  */
 import { solveSpd } from '../stats/linalg.js';
+import { inverseSpd } from './ols.js';
 
 export interface LowRankQp {
   n: number;
@@ -43,16 +44,8 @@ export function solveLowRankQp(p: LowRankQp, tol = 1e-12, maxIter = 200): LowRan
     d[i] = p.a * p.specific[i]! + p.ridge[i]!;
     if (!(d[i]! > 0)) return null;
   }
-  // (aΣ_F)⁻¹ by k solves.
-  const fa = p.factorCov.map((v) => v * p.a);
-  const finv = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    const e = new Float64Array(k);
-    e[c] = 1;
-    const x = solveSpd(fa, k, e);
-    if (!x) return null;
-    for (let r = 0; r < k; r++) finv[r * k + c] = x[r]!;
-  }
+  const finv = inverseSpd(p.factorCov.map((v) => v * p.a), k);
+  if (!finv) return null;
   let lowSum = 0, highSum = 0;
   for (let i = 0; i < n; i++) {
     lowSum += p.lower[i]!;

@@ -20,7 +20,7 @@ export interface RegressionResult {
 }
 
 /** k×k inverse of an SPD matrix by k solves; null when singular. */
-function inverseSpd(a: Float64Array, k: number): Float64Array | null {
+export function inverseSpd(a: Float64Array, k: number): Float64Array | null {
   const inv = new Float64Array(k * k);
   for (let c = 0; c < k; c++) {
     const e = new Float64Array(k);

@@ -3,7 +3,7 @@ import type { InstrumentSummary } from '../../../shared/api/market-data.js';
 import { call, errorText } from '../lib/api.js';
 import { createLatest } from '../lib/latest.js';
 
-export type Screen = 'data' | 'optimise' | 'scenarios' | 'backtest' | 'holdings' | 'options';
+export type Screen = 'data' | 'optimise' | 'scenarios' | 'backtest' | 'holdings' | 'options' | 'factors';
 export type Theme = 'light' | 'dark';
 
 const THEME_KEY = 'frontier-theme';
