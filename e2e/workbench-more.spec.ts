@@ -180,14 +180,14 @@ test('the draft is autosaved to SQLite and survives a SIGKILL of the server', as
 });
 
 test('a long frontier can be cancelled; the UI stays responsive and a new run works', async ({ page, frontier }) => {
-  const csv = syntheticCsv(80, 1500);
-  await frontier.api('import-commit', { files: [{ name: 'synthetic-80.csv', dataBase64: Buffer.from(csv).toString('base64') }] });
+  const csv = syntheticCsv(200, 1500);
+  await frontier.api('import-commit', { files: [{ name: 'synthetic-200.csv', dataBase64: Buffer.from(csv).toString('base64') }] });
   await page.goto(frontier.url);
   await go(page, 'Optimise');
-  await page.getByRole('button', { name: 'Add all (80)' }).click();
-  // L2 keeps the critical line method out, so each of the 400 points is its own QP: seconds of work.
+  await page.getByRole('button', { name: 'Add all (200)' }).click();
+  // L2 keeps the critical line method out, so each of the 500 points over 200 assets is its own QP: seconds of work.
   await page.getByLabel('L2 regularisation').fill('0.01');
-  await page.getByLabel('Frontier points').fill('400');
+  await page.getByLabel('Frontier points').fill('500');
   await page.getByRole('button', { name: 'Run optimisation' }).click();
   await expect(page.getByRole('progressbar', { name: 'Optimisation progress' })).toBeVisible();
   // Progress arrives while the job runs.

@@ -130,7 +130,7 @@ def lw_single_factor(R):
     y = Xm ** 2
     p = np.sum(y.T @ y) / t - np.sum(sample ** 2)
     rdiag = np.sum(y ** 2) / t - np.sum(np.diag(sample) ** 2)
-    z = Xm * xmkt[:, None]
+    z = Xm * xm_c[:, None]  # the demeaned market, as PyPortfolioOpt 1.5.6 (an older release used the raw one)
     v1 = y.T @ z / t - betas[:, None] * sample
     roff1 = np.sum(v1 * betas[None, :]) / varmkt - np.sum(np.diag(v1) * betas) / varmkt
     v3 = z.T @ z / t - varmkt * sample

@@ -8,7 +8,9 @@ export type ApiErrorCode =
   | 'conflict'
   | 'cancelled'
   | 'unauthorized'
-  | 'internal'; // a bug: the message says what broke
+  | 'internal' // a bug: the message says what broke
+  | 'busy' // another connection holds the write lock past the busy timeout: retry later, nothing was written
+  | 'storage'; // the database file cannot be used (read-only, full disk, I/O error, damaged, newer): one line says what to do
 
 /**
  * The one table from error code to the CLI's exit code: 1 = the user's to fix (a one-line message
@@ -24,6 +26,8 @@ export const EXIT_CODES = {
   cancelled: 1,
   unauthorized: 1,
   internal: 2,
+  busy: 1,
+  storage: 1,
 } as const satisfies Record<ApiErrorCode, 1 | 2>;
 
 /** True for an API error code the user can act on (exit code 1). */

@@ -1,6 +1,7 @@
 /** API methods over instruments, stored price histories, and whole-share trades at the latest prices. */
 import { z } from 'zod';
 import { windowSchema } from '../domain/optimize.js';
+import { MAX_ABS_WEIGHT, MAX_MONEY, MAX_SHARES } from '../domain/bounds.js';
 
 const ticker = z.string().min(1).max(64);
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -10,6 +11,8 @@ export interface InstrumentSummary {
   ticker: string;
   name: string | null;
   currency: string | null;
+  /** ISIN, learned from imported broker rows of the same ticker (issue 18). */
+  isin?: string | null;
   /** User-assigned classification; group constraints default from the sector. */
   sector?: string | null;
   assetClass?: string | null;
@@ -108,13 +111,13 @@ export const marketDataRequests = {
    */
   'prices-allocate': z
     .object({
-      weights: z.record(ticker, finite),
-      value: finite.positive().optional(),
+      weights: z.record(ticker, finite.min(-MAX_ABS_WEIGHT).max(MAX_ABS_WEIGHT)),
+      value: finite.positive().max(MAX_MONEY).optional(),
       /** Current holdings as weights (fractions): their shares are allocated the same way. */
-      currentWeights: z.record(ticker, finite).optional(),
+      currentWeights: z.record(ticker, finite.min(-MAX_ABS_WEIGHT).max(MAX_ABS_WEIGHT)).optional(),
       /** Current holdings as share counts (e.g. from imported positions). */
-      currentShares: z.record(ticker, finite.nonnegative()).optional(),
-      cash: finite.nonnegative().default(0),
+      currentShares: z.record(ticker, finite.nonnegative().max(MAX_SHARES)).optional(),
+      cash: finite.nonnegative().max(MAX_MONEY).default(0),
       method: z.enum(['greedy', 'lp']).default('greedy'),
       /** Seconds the integer allocation (method lp) may search before the best solution found is used. */
       timeLimit: finite.positive().max(600).default(DEFAULT_ALLOCATION_TIME_LIMIT),

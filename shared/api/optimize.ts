@@ -1,4 +1,5 @@
 /** API methods that run the optimisation engine (in worker threads). */
+import type { CalendarResult, CurrencyResult } from './fx.js';
 import { z } from 'zod';
 import { optimizeOptionsSchema, windowSchema, type FrontierResult, type OptimizeResult, type PortfolioEvaluation } from '../domain/optimize.js';
 
@@ -33,6 +34,8 @@ export const optimizeRequests = {
     window: windowSchema.default(windowSchema.parse({})),
     options: optimizeOptionsSchema.default(optimizeOptionsSchema.parse({})),
     points: z.number().int().min(2).max(500).default(40),
+    /** variance: the mean-variance frontier; cvar / cdar: min CVaR (CDaR) at each target return (daily, β from targets). */
+    riskMeasure: z.enum(['variance', 'cvar', 'cdar']).default('variance'),
     marketSeries: marketSeriesSchema.optional(),
     jobId,
   }),
@@ -67,6 +70,9 @@ export interface EstimateResult {
   warnings: string[];
   /** Cross-product kernel that estimated the covariance ("native-avx2+fma", "js", …). */
   covarianceKernel: string;
+  /** With options.currency: exposures and risk split of equal weights (an estimate has no portfolio). */
+  currency?: CurrencyResult;
+  calendar?: CalendarResult;
 }
 
 export interface OptimizeResponses {

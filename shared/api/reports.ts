@@ -1,6 +1,7 @@
 /** API methods that build PDF reports. */
 import { z } from 'zod';
 import { scenarioFileSchema } from '../domain/scenario.js';
+import { isLocaleTag, MAX_MONEY } from '../domain/bounds.js';
 
 /**
  * Report sections a client may ask for (the first seven are the original skeleton's). A section is
@@ -19,6 +20,10 @@ export const REPORT_SECTIONS = [
   'backtest',
   'stress',
   'comparison',
+  'robustness',
+  'currency',
+  'options',
+  'factors',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -35,7 +40,11 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'correlation',
   'backtest',
   'stress',
+  'robustness',
+  'currency',
   'methodology',
+  'options',
+  'factors',
 ];
 
 /** Headings as printed, also the labels of the export dialog's checkboxes. */
@@ -51,11 +60,26 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   correlation: 'Correlation',
   backtest: 'Backtest',
   stress: 'Stress tests',
+  robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
+  currency: 'Currency exposure and risk',
+  options: 'Options',
+  factors: 'Factor risk',
 };
 
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */
 export const REPORT_ONE_PAGE_SECTIONS: readonly ReportSection[] = ['cover', 'summary', 'weights', 'frontier'];
+
+/**
+ * The export dialog's sections with Backtest and Stress tests ticked when the scenario has them saved
+ * (results.backtest / results.stress), in the API's order; other choices are kept as they are.
+ */
+export function sectionsWithSavedResults(sections: readonly ReportSection[], results: Readonly<Record<string, unknown>> | null): ReportSection[] {
+  const set = new Set(sections);
+  if (results?.['backtest'] != null) set.add('backtest');
+  if (results?.['stress'] != null) set.add('stress');
+  return REPORT_SECTIONS.filter((s) => set.has(s));
+}
 
 export const REPORT_PAPERS = ['a4', 'letter'] as const;
 
@@ -81,10 +105,15 @@ export const reportOptionsShape = {
   title: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
   logo: logoDataUrlSchema.optional(),
-  /** BCP 47 locale for thousands and decimal separators (default en-US). */
-  locale: z.string().min(2).max(35).optional(),
-  /** Portfolio value in money, to print trades in shares and money. */
-  portfolioValue: z.number().positive().finite().optional(),
+  /** BCP 47 locale for thousands and decimal separators (default en-US); a tag Intl cannot read is refused here. */
+  locale: z
+    .string()
+    .min(2)
+    .max(35)
+    .refine(isLocaleTag, 'not a BCP 47 locale such as en-US or de-CH')
+    .optional(),
+  /** Portfolio value in money, to print trades in shares and money (at most MAX_MONEY). */
+  portfolioValue: z.number().positive().max(MAX_MONEY).optional(),
   /**
    * Shrink the print (down to 60 %) until the report fits one page. Default: on when the sections asked
    * for are among REPORT_ONE_PAGE_SECTIONS.

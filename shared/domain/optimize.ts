@@ -3,8 +3,13 @@
  * Units: returns and volatilities are annualised fractions (0.08 = 8 %) unless a field says otherwise.
  */
 import { z } from 'zod';
+import { factorModelSchema, type FactorRisk } from './factors.js';
+import { currencySettingsSchema, type CalendarResult, type CurrencyResult } from '../api/fx.js';
+import { optionBookExposureSchema, type OptionsExposureOut } from './options.js';
 
-export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
+export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm', 'james-stein', 'bayes-stein', 'bodnar-okhrin'] as const;
+/** Shrinkage targets of the shrunk means: the grand mean, or the minimum-variance portfolio's mean. */
+export const SHRINK_TARGETS = ['grand-mean', 'min-variance'] as const;
 export const RISK_MODELS = [
   'sample',
   'ledoit-wolf',
@@ -12,6 +17,8 @@ export const RISK_MODELS = [
   'ledoit-wolf-constant-correlation',
   'exp',
   'semicovariance',
+  'factor',
+  'turbulence-blend',
 ] as const;
 export const OBJECTIVES = [
   'min-volatility',
@@ -27,6 +34,8 @@ export const OBJECTIVES = [
   'min-cdar',
   'efficient-cdar',
   'min-semivariance',
+  'worst-case-mv',
+  'crisis-robust',
 ] as const;
 
 export type ReturnEstimator = (typeof RETURN_ESTIMATORS)[number];
@@ -48,6 +57,17 @@ export const estimatorSchema = z.object({
   frequency: z.number().int().positive().default(252),
   /** Ticker of the market series for CAPM (must be in the price source); absent = equal-weighted universe. */
   market: ticker.optional(),
+  /** Target of the shrunk means (james-stein, bayes-stein, bodnar-okhrin). */
+  shrinkTarget: z.enum(SHRINK_TARGETS).default('grand-mean'),
+  /**
+   * Turbulence split (Kritzman–Li): `share` of the days with the highest Mahalanobis distance form the
+   * turbulent set; `blend` is p in p·Σ_turbulent + (1 − p)·Σ_quiet for the turbulence-blend risk model.
+   */
+  turbulence: z
+    .object({ share: finite.gt(0).lt(1).default(0.1), blend: finite.min(0).max(1).default(0.5) })
+    .default({ share: 0.1, blend: 0.5 }),
+  /** Calendar per ticker (issue 16): calendar-days assets are annualised per 365 calendar days; absent = `frequency` for all. */
+  calendars: z.record(ticker, z.enum(['trading-days', 'calendar-days'])).optional(),
 });
 export type EstimatorSettings = z.output<typeof estimatorSchema>;
 
@@ -109,15 +129,30 @@ export const viewsSchema = z.object({
   prior: z
     .union([z.enum(['market', 'equal', 'historical', 'none']), z.record(ticker, finite)])
     .default('historical'),
-  marketCaps: z.record(ticker, finite.positive()).optional(),
+  /** Market capitalisations (≥ 0; a cap of 0 gives the asset no weight in the market portfolio). */
+  marketCaps: z.record(ticker, finite.nonnegative()).optional(),
   riskAversion: z.union([finite.positive(), z.literal('market')]).optional(),
   /** Ticker of the market series used to imply δ when riskAversion is "market". */
   marketTicker: ticker.optional(),
   tau: finite.positive().default(0.05),
   omega: z.enum(['proportional', 'idzorek']).default('proportional'),
   views: z.array(viewSchema).default([]),
+  /**
+   * Covariance of the unconstrained BL portfolio (δΣ)⁻¹μ_post reported in diagnostics: "prior" (Σ, as
+   * PyPortfolioOpt's bl_weights) or "posterior" (Σ_post). Objectives always run on the posterior.
+   */
+  weightsCovariance: z.enum(['prior', 'posterior']).optional(),
 });
 export type BlackLittermanSettings = z.output<typeof viewsSchema>;
+
+/** Uncertainty set of the worst-case mean-variance objective. */
+export const robustSchema = z.object({
+  /** box: |μ − μ̂| ≤ δ per asset; ellipsoid: (μ − μ̂)ᵀΩ⁻¹(μ − μ̂) ≤ κ². */
+  uncertainty: z.enum(['box', 'ellipsoid']).default('box'),
+  /** Confidence level of the set: δ = z((1+c)/2)·SE for the box, κ² = χ²_n(c) for the ellipsoid. */
+  confidence: finite.gt(0).lt(1).default(0.95),
+});
+export type RobustSettings = z.output<typeof robustSchema>;
 
 /** Everything needed to run one optimisation, apart from the prices. */
 export const optimizeOptionsSchema = z.object({
@@ -126,6 +161,13 @@ export const optimizeOptionsSchema = z.object({
   targets: targetsSchema.default(targetsSchema.parse({})),
   constraints: constraintsSchema.default(constraintsSchema.parse({})),
   blackLitterman: viewsSchema.optional(),
+  /** Factor risk model (with `estimators.risk: 'factor'`), factor constraints and factor risk parity. */
+  factorModel: factorModelSchema.optional(),
+  robust: robustSchema.default(robustSchema.parse({})),
+  /** Base currency, hedges and the rate fill (issue 16); absent = prices used as stored. */
+  currency: currencySettingsSchema.optional(),
+  /** Options: the stored option book's delta-equivalent exposure joins the current weights. */
+  optionBook: optionBookExposureSchema.optional(),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
@@ -169,6 +211,14 @@ export interface OptimizeResult {
   diagnostics: Diagnostics;
   prior?: Record<string, number>;
   posterior?: Record<string, number>;
+  /** Factor decomposition of the portfolio's variance when a factor model is set (annualised). */
+  factorRisk?: FactorRisk;
+  /** With options.currency: exposures and the local/currency risk split of the weights. */
+  currency?: CurrencyResult;
+  /** When a calendar-days (24/7) asset is in the universe: the calendars and the weekday alignment. */
+  calendar?: CalendarResult;
+  /** The option book's delta-equivalent weights added to the current weights (options.optionBook). */
+  optionsExposure?: OptionsExposureOut;
 }
 
 /** The figures of given weights (`portfolio-evaluate`): what a current portfolio shows next to the optimal one. */
@@ -193,6 +243,9 @@ export interface FrontierPoint {
   volatility: number;
   sharpe: number;
   weights: Record<string, number>;
+  /** Daily CVaR / CDaR (positive loss fractions) on a CVaR or CDaR frontier. */
+  cvar?: number;
+  cdar?: number;
 }
 
 export interface FrontierResult {
@@ -200,4 +253,7 @@ export interface FrontierResult {
   turningPoints?: FrontierPoint[];
   /** Single assets as (return, volatility) for plotting. */
   assets?: { ticker: string; expectedReturn: number; volatility: number }[];
+  /** With options.currency: exposures and risk split of the max-Sharpe point. */
+  currency?: CurrencyResult;
+  calendar?: CalendarResult;
 }

@@ -28,6 +28,11 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   scenario: 'list, show, export or import saved scenarios',
   serve: 'run Frontier in your browser (web mode) on 127.0.0.1',
   stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
+  greeks: 'price and Greeks of one option (BSM with dividend yield, American tree) or its implied vol',
+  options: 'option positions: import, Greeks, hedge, revaluation grid, dynamic-hedging replay',
+  factors: 'import factor returns and exposures; fit factor exposures (PCA, time-series, characteristics)',
+  resample: 'resampled efficiency (Michaud): resampled frontier or objective, weight bands, is the current portfolio within the noise',
+  fx: 'import exchange rates (ECB, Yahoo EURUSD=X, date,base,quote,rate) and list a pair, inverse and crosses derived',
 };
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');

@@ -3,6 +3,7 @@
  * scenario's options), with errors that name the flag. File flags (--views, --current-weights,
  * --benchmark-weights, --market) are read here too.
  */
+import { currencyFromFlags } from './currency-flags.js';
 import { FrontierError } from '../../shared/api.js';
 import {
   OBJECTIVES,
@@ -16,6 +17,9 @@ import {
 import type { MarketSeries } from '../../shared/api/optimize.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import { importPriceFile, loadPriceSource, readJsonFile, type PriceSource } from './price-source.js';
+import { factorModelInput, factorOptions, factorUsage } from './factor-flags.js';
+import { applyRobustFlags, robustOptions } from './robust-flags.js';
+import { applyOptionsBookFlags, optionsBookOptions, optionsBookUsage } from './options-flags.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -25,6 +29,9 @@ export const estimatorOptions = {
   risk: { type: 'string' },
   benchmark: { type: 'string' },
   frequency: { type: 'string' },
+  ...factorOptions,
+  ...robustOptions,
+  ...optionsBookOptions,
 } satisfies OptionsConfig;
 
 export const targetOptions = {
@@ -52,10 +59,12 @@ export const constraintOptions = {
 } satisfies OptionsConfig;
 
 export const estimatorUsage = `estimators:
-  --returns historical|arithmetic|ema|capm   expected returns (default historical = CAGR over each asset's history)
+  --returns historical|arithmetic|ema|capm|james-stein|bayes-stein|bodnar-okhrin   expected returns (default historical = CAGR over each asset's history)
   [--span N] (ema / exp, days; default 500) [--log-returns] [--market FILE.csv] (CAPM market series; default: equal-weighted universe)
-  --risk sample|ledoit-wolf|ledoit-wolf-single-factor|ledoit-wolf-constant-correlation|exp|semicovariance
-  [--benchmark X] (semicovariance, daily return; default 0) [--frequency 252]`;
+  --risk sample|ledoit-wolf|ledoit-wolf-single-factor|ledoit-wolf-constant-correlation|exp|semicovariance|turbulence-blend
+  [--benchmark X] (semicovariance, daily return; default 0) [--frequency 252]
+  [--shrink-target grand-mean|min-variance] [--turbulent-share 0.1] [--blend 0.5]
+  worst-case-mv: [--uncertainty box|ellipsoid] [--confidence 0.95]`;
 
 export const targetUsage = `targets:
   --rf X (annual risk-free rate, default 0) --target-volatility X --target-return X --risk-aversion X --beta 0.95`;
@@ -64,7 +73,9 @@ export const constraintUsage = `constraints:
   --bounds LO:HI (default 0:1; write --bounds=-1:1 for negative values) --bound T=LO:HI (repeatable)
   --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
   --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
-  --tracking-error X --benchmark-weights FILE.json`;
+  --tracking-error X --benchmark-weights FILE.json
+${factorUsage}
+${optionsBookUsage}`;
 
 function user(message: string): FrontierError {
   return new FrontierError('user-error', message);
@@ -178,7 +189,9 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   const bw = stringOption(args, 'benchmark-weights');
   if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
 
-  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c };
+  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel) };
+  applyRobustFlags(args, est, input);
+  applyOptionsBookFlags(args, input);
   const objective = oneOf(args, 'objective', OBJECTIVES);
   if (objective) input.objective = objective;
   const viewsPath = stringOption(args, 'views');
@@ -192,6 +205,8 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
     if (bl.riskAversion === 'market' && bl.marketTicker === undefined && marketColumn) bl.marketTicker = marketColumn;
     input.blackLitterman = bl;
   }
+  const currency = currencyFromFlags(args, base?.currency);
+  if (currency) input.currency = currency;
   const parsed = optimizeOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -10,6 +10,7 @@ import { FrontierError } from '../../shared/api.js';
 import type { PriceWindow } from '../../shared/domain/optimize.js';
 import { scenarioFileSchema, type ScenarioFile } from '../../shared/domain/scenario.js';
 import { numberOption, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
+import { currencyOptions, currencyUsage } from './currency-flags.js';
 
 export const priceSourceOptions = {
   prices: { type: 'string' },
@@ -20,13 +21,15 @@ export const priceSourceOptions = {
   end: { type: 'string' },
   'complete-rows': { type: 'boolean', default: false },
   last: { type: 'string' },
+  ...currencyOptions,
 } satisfies OptionsConfig;
 
 export const priceSourceUsage = `source (one of):
   --prices FILE.csv          wide CSV: a date column, one column per ticker, empty = missing
   --db FILE --tickers A,B,…  prices stored by \`frontier import\` (--db defaults to FRONTIER_DB or the user data folder)
   --scenario FILE.json       tickers, window and settings of a scenario file (prices from --db)
-  [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]`;
+  [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]
+${currencyUsage}`;
 
 /** The in-memory store `--prices FILE` is imported into for the length of one command. */
 export const MEMORY_DB = ':memory:';
@@ -90,8 +93,8 @@ export async function importPriceFile(ctx: CliContext, path: string, db: string 
   return [...ordered, ...found];
 }
 
-/** The window flags layered over a scenario file's window. */
-function windowFrom(args: ParsedArgs, scenario: ScenarioFile | null): PriceWindow {
+/** The --start/--end/--complete-rows/--last flags over a scenario's window. */
+export function windowFromFlags(args: ParsedArgs, scenario: ScenarioFile | null = null): PriceWindow {
   const lastRaw = numberOption(args, 'last');
   if (lastRaw !== undefined && (!Number.isInteger(lastRaw) || lastRaw < 2)) throw new FrontierError('user-error', '--last: give a whole number of returns ≥ 2');
   const start = dateOption(args, 'start');
@@ -108,7 +111,7 @@ function windowFrom(args: ParsedArgs, scenario: ScenarioFile | null): PriceWindo
 export async function loadPriceSource(args: ParsedArgs, ctx: CliContext): Promise<PriceSource> {
   const scenarioPath = stringOption(args, 'scenario');
   const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
-  const window = windowFrom(args, scenario);
+  const window = windowFromFlags(args, scenario);
   const tickersFlag = stringOption(args, 'tickers');
   const pricesPath = stringOption(args, 'prices');
   if (pricesPath) {

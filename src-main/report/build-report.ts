@@ -3,6 +3,7 @@
  * self-contained HTML string (embedded CSS, inline SVG charts, no scripts, nothing fetched).
  */
 import { REPORT_SECTION_ORDER, type ReportSection } from '../../shared/api/reports.js';
+import { savedRobustnessSchema } from '../../shared/domain/robust.js';
 import { escapeHtml, reportFormat, type Html } from './format.js';
 import { footerTemplate } from './footer.js';
 import { PAGE_MARGINS_MM, PAPER_MM } from './printer.js';
@@ -18,9 +19,13 @@ import { methodologySection } from './sections/methodology.js';
 import { riskSection } from './sections/risk.js';
 import { settingsSection } from './sections/settings.js';
 import { stressSection } from './sections/stress.js';
+import { robustnessSection } from './sections/robustness.js';
 import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
+import { currencySection } from './sections/currency.js';
+import { optionsSection } from './sections/options.js';
+import { factorsSection } from './sections/factors.js';
 
 const BUILDERS: Record<ReportSection, SectionBuilder> = {
   cover: coverSection,
@@ -34,7 +39,11 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   correlation: correlationSection,
   backtest: backtestSection,
   stress: stressSection,
+  robustness: robustnessSection,
   methodology: methodologySection,
+  currency: currencySection,
+  options: optionsSection,
+  factors: factorsSection,
 };
 
 const PX_PER_MM = 96 / 25.4;
@@ -84,6 +93,8 @@ export function buildReportHtml(
   if (stress) ctx.stress = stress;
   const currentPerformance = readResult(reportCurrentSchema, results.current, 'current', warnings);
   if (currentPerformance) ctx.currentPerformance = currentPerformance;
+  const robustness = readResult(savedRobustnessSchema, results.robustness, 'robustness', warnings);
+  if (robustness) ctx.robustness = robustness;
 
   const wanted = new Set<ReportSection>(options.sections ?? REPORT_SECTION_ORDER);
   const order = REPORT_SECTION_ORDER.filter((s) => wanted.has(s));

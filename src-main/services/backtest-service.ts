@@ -2,6 +2,9 @@
 import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
+import { currencyResult, prepareRunPrices } from './fx-service.js';
+import { optionsStressPart } from './options-report.js';
+import { withFactorData } from './factor-data.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
 function withBenchmark(tickers: string[], benchmark: string | undefined): string[] {
@@ -26,20 +29,24 @@ function runOptions(ctx: HandlerContext, jobId: string | undefined, buffer: Arra
 export const backtestHandlers = {
   'backtest-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
-    const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
-    return ctx.jobs.run(
+    const { prices, options, run } = prepareRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options);
+    const report = await ctx.jobs.run(
       'backtest',
-      { prices, assets: req.tickers, settings: req.settings, options: req.options, window: req.window },
+      { prices, assets: req.tickers, settings: req.settings, options: withFactorData(ctx.db, options, req.tickers, req.window), window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
+    const weights = req.settings.weights ?? report.rebalances.at(-1)?.weights;
+    return run && weights ? { ...report, currency: currencyResult(run, weights, req.settings.weights ? 'given' : 'last rebalance', req.options.estimators.frequency) } : report;
   },
   'stress-run': async (req, ctx) => {
     checkWeights(req.settings.weights, req.tickers);
-    const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
-    return ctx.jobs.run(
+    const { prices, run } = prepareRunPrices(ctx.db, pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window), req.options);
+    const report = await ctx.jobs.run(
       'stress',
       { prices, assets: req.tickers, settings: req.settings, rf: req.options.targets.rf, window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
+    const withOptions = { ...report, ...(await optionsStressPart(ctx, req.tickers, req.options.targets.rf)) };
+    return run ? { ...withOptions, currency: currencyResult(run, req.settings.weights, 'given', req.options.estimators.frequency) } : withOptions;
   },
 } satisfies Handlers<'backtest-run' | 'stress-run'>;

@@ -8,6 +8,10 @@ import { reportHandlers } from './report-service.js';
 import { scenarioHandlers } from './scenario-service.js';
 import { systemHandlers } from './system-service.js';
 import { backtestHandlers } from './backtest-service.js';
+import { optionsHandlers } from './options-service.js';
+import { factorHandlers } from './factors-service.js';
+import { robustHandlers } from './robust-service.js';
+import { fxHandlers } from './fx-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -17,4 +21,8 @@ export const handlers = {
   ...scenarioHandlers,
   ...reportHandlers,
   ...backtestHandlers,
+  ...optionsHandlers,
+  ...factorHandlers,
+  ...robustHandlers,
+  ...fxHandlers,
 } satisfies Handlers<ApiMethod>;

@@ -10,10 +10,11 @@ import type { IngestOptions, ParsedFile } from '../core/ingest/types.js';
 import type { ImportBulkInput } from '../jobs/kinds/import.js';
 import { getBatch, listBatches, undoBatchRows } from '../store/import-repo.js';
 import { summariseFile, writeParsedFiles } from '../store/import-writer.js';
-import { listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
+import { listCash, listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
 import { listPositions, pagePositions } from '../store/positions-repo.js';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../store/templates-repo.js';
 import { listBrokerAccounts, listTransactions, pageTransactions } from '../store/transactions-repo.js';
+import { writeTransaction } from '../store/write-transaction.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 
 /** Files above this size are parsed in a worker so the main event loop stays free. */
@@ -122,7 +123,7 @@ export function undoImport(ctx: HandlerContext, batchId: number): { batchId: num
   const batch = getBatch(ctx.db, batchId);
   if (!batch) throw new FrontierError('not-found', `no import batch ${batchId}`);
   if (batch.undone_at !== null) throw new FrontierError('conflict', `import batch ${batchId} was already undone on ${batch.undone_at}`);
-  const removed = ctx.db.transaction(() => undoBatchRows(ctx.db, batchId))();
+  const removed = writeTransaction(ctx.db, () => undoBatchRows(ctx.db, batchId));
   ctx.emit('data-changed', { what: 'imports' });
   ctx.emit('data-changed', { what: 'prices' });
   return { batchId, removed };
@@ -150,6 +151,7 @@ export const importHandlers = {
   'import-templates-list': (_req, ctx) => listTemplates(ctx.db),
   'import-templates-save': (req, ctx) => saveTemplate(ctx.db, req.name, req.header, req.mapping),
   'import-templates-delete': (req, ctx) => ({ removed: deleteTemplate(ctx.db, req.name) }),
+  'holdings-cash': (req, ctx) => listCash(ctx.db, req.account),
 } satisfies Handlers<
   | 'import-preview'
   | 'import-commit'
@@ -165,4 +167,5 @@ export const importHandlers = {
   | 'import-templates-list'
   | 'import-templates-save'
   | 'import-templates-delete'
+  | 'holdings-cash'
 >;

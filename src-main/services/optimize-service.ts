@@ -5,6 +5,10 @@ import type { OptimizeOptions, PriceWindow } from '../../shared/domain/optimize.
 import { appendColumns, type PriceMatrix } from '../core/price-matrix.js';
 import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
+import { withFactorData } from './factor-data.js';
+import { currencyResult, prepareRunPrices, type CurrencyRun } from './fx-service.js';
+import type { CalendarResult } from '../../shared/api/fx.js';
+import { withOptionExposure } from './options-exposure.js';
 
 /** Stored prices of the tickers in the window; unknown tickers and empty windows are user errors. */
 export function pricesForRequest(ctx: HandlerContext, tickers: string[], window: PriceWindow): PriceMatrix {
@@ -29,38 +33,61 @@ interface EngineRequest {
 }
 
 /** The request's prices, with the market series (if any) appended as the estimators' market column. */
-function engineInput(ctx: HandlerContext, req: EngineRequest): { prices: PriceMatrix; options: OptimizeOptions } {
-  const prices = pricesForRequest(ctx, req.tickers, req.window);
+function engineInput(ctx: HandlerContext, req: EngineRequest): { prices: PriceMatrix; options: OptimizeOptions; run: CurrencyRun | null; calendar: CalendarResult | null } {
+  // Calendars and the base currency: once, here, for every consumer (the market series has no currency).
+  const prepared = prepareRunPrices(ctx.db, pricesForRequest(ctx, req.tickers, req.window), req.options);
+  const { prices, run, calendar } = prepared;
+  // A ts/xs factor model reads its factor returns or characteristics from the store.
+  const withFactors = withOptionExposure(ctx, withFactorData(ctx.db, prepared.options, req.tickers, req.window), req.tickers).options;
   const series = req.marketSeries;
-  if (!series) return { prices, options: req.options };
+  if (!series) return { prices, options: withFactors, run, calendar };
   let column = series.ticker;
   while (prices.tickers.includes(column)) column = `${column}*`;
   const market = { dates: series.dates, tickers: [column], values: Float64Array.from(series.prices, (p) => p ?? Number.NaN) };
-  const bl = req.options.blackLitterman;
+  const bl = withFactors.blackLitterman;
   const options: OptimizeOptions = {
-    ...req.options,
-    estimators: { ...req.options.estimators, market: column },
+    ...withFactors,
+    estimators: { ...withFactors.estimators, market: column },
     ...(bl && bl.riskAversion === 'market' && bl.marketTicker === undefined ? { blackLitterman: { ...bl, marketTicker: column } } : {}),
   };
-  return { prices: appendColumns(prices, market), options };
+  return { prices: appendColumns(prices, market), options, run, calendar };
 }
 
 function runOptions(ctx: HandlerContext, jobId: string | undefined, prices: PriceMatrix) {
   return { ...(jobId ? { jobId } : {}), onProgress: progressEmitter(ctx, jobId), transfer: [prices.values.buffer as ArrayBuffer] };
 }
 
+/** The frontier point with the highest Sharpe ratio (the one the currency figures describe). */
+export function maxSharpePoint<P extends { sharpe: number }>(points: readonly P[]): P | undefined {
+  return points.reduce<P | undefined>((best, p) => (best === undefined || p.sharpe > best.sharpe ? p : best), undefined);
+}
+
 export const optimizeHandlers = {
   'optimize-run': async (req, ctx) => {
-    const { prices, options } = engineInput(ctx, req);
-    return ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    const { prices, options, run, calendar } = engineInput(ctx, req);
+    // what engineInput added for the options (computed again, cheaply, for the result)
+    const { exposure } = withOptionExposure(ctx, req.options, req.tickers);
+    const ran = await ctx.jobs.run('optimize', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    const result = { ...ran, ...(exposure ? { optionsExposure: exposure } : {}), ...(calendar ? { calendar } : {}) };
+    return run ? { ...result, currency: currencyResult(run, result.weights, 'optimised', req.options.estimators.frequency) } : result;
   },
   'optimize-frontier': async (req, ctx) => {
-    const { prices, options } = engineInput(ctx, req);
-    return ctx.jobs.run('frontier', { prices, options, window: req.window, points: req.points }, runOptions(ctx, req.jobId, prices));
+    const { prices, options, run, calendar } = engineInput(ctx, req);
+    const ran =
+      req.riskMeasure !== 'variance'
+        ? await ctx.jobs.run('risk-frontier', { prices, options, window: req.window, points: req.points, measure: req.riskMeasure }, runOptions(ctx, req.jobId, prices))
+        : await ctx.jobs.run('frontier', { prices, options, window: req.window, points: req.points }, runOptions(ctx, req.jobId, prices));
+    const result = calendar ? { ...ran, calendar } : ran;
+    const best = maxSharpePoint(result.points);
+    return run && best ? { ...result, currency: currencyResult(run, best.weights, 'max-Sharpe point of the frontier', req.options.estimators.frequency) } : result;
   },
   'optimize-estimate': async (req, ctx) => {
-    const { prices, options } = engineInput(ctx, req);
-    return ctx.jobs.run('estimate', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    const { prices, options, run, calendar } = engineInput(ctx, req);
+    const ran = await ctx.jobs.run('estimate', { prices, options, window: req.window }, runOptions(ctx, req.jobId, prices));
+    const result = calendar ? { ...ran, calendar } : ran;
+    // An estimate has no portfolio: the currency figures describe equal weights of the assets.
+    const equal = Object.fromEntries(ran.tickers.map((t) => [t, 1 / ran.tickers.length]));
+    return run ? { ...result, currency: currencyResult(run, equal, 'equal', req.options.estimators.frequency) } : result;
   },
   'portfolio-evaluate': async (req, ctx) => {
     const prices = pricesForRequest(ctx, req.tickers, req.window);

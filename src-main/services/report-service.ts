@@ -2,6 +2,7 @@
 import type { ApiParsedRequest } from '../../shared/api.js';
 import { onDates, windowRows, type PriceMatrix } from '../core/price-matrix.js';
 import type { ExportedReport } from '../report/export-report.js';
+import { optionsReportPart } from './options-report.js';
 import { checkLogo } from '../report/logo.js';
 import type { ReportInput, ReportOptions, ReportScenario } from '../report/report-input.js';
 import { heatmapTickers } from '../report/market-facts.js';
@@ -92,7 +93,7 @@ export async function exportFileReport(ctx: HandlerContext, req: ApiParsedReques
     const optimize = await optimizeHandlers['optimize-run'](run, ctx);
     results = { optimize };
     try {
-      results.frontier = await optimizeHandlers['optimize-frontier']({ ...run, points: FILE_FRONTIER_POINTS }, ctx);
+      results.frontier = await optimizeHandlers['optimize-frontier']({ ...run, points: FILE_FRONTIER_POINTS, riskMeasure: 'variance' }, ctx);
     } catch (error) {
       warnings.push(`frontier left out: ${(error as Error).message}`);
     }
@@ -116,6 +117,7 @@ async function exportScenarioReport(
     scenario,
     ...(compare.length > 0 ? { compare } : {}),
     ...(facts ? { lastPrices: facts.lastPrices, dataWindow: facts.dataWindow } : {}),
+    ...(await optionsReportPart(ctx, scenario.options.targets.rf)),
   };
   const prices = facts?.heatmap;
   const options = { ...reportOptionsOf(req), generatedAt: new Date() };

@@ -24,6 +24,10 @@ export interface RuntimeOptions {
   /** Run jobs on this thread instead of worker threads (the CLI: no UI to keep free, no worker start-up). */
   inlineJobs?: boolean;
   nativeBinding?: string;
+  /** A read-only database file opens read-only (reads work, writes answer `storage`); default: only in the CLI. */
+  readOnlyFallback?: boolean;
+  /** How long a write waits for another Frontier's write lock (ms) before answering `busy`. */
+  busyTimeoutMs?: number;
 }
 
 export interface Runtime {
@@ -43,7 +47,11 @@ export function appVersion(): string {
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   installNativeKernel();
-  const database = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const database = openDatabase(options.dbPath, {
+    readOnlyFallback: options.readOnlyFallback ?? options.mode === 'cli',
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   let pool: JobPool | null = null;
   let printer: Promise<PdfPrinter> | null = null;
   const listeners = new Set<EventListener>();

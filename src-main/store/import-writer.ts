@@ -2,6 +2,8 @@
  * Writes parsed import files in one transaction (all files or none), and summarises a parsed file
  * against what is stored. Used on the main connection, and by the bulk-import worker on its own.
  */
+import { optionRowsOf } from '../core/options/import-options.js';
+import { insertOptionPositions } from './options-repo.js';
 import type { Database } from 'better-sqlite3';
 import type { ImportFileSummary, ImportOutcome } from '../../shared/api/imports.js';
 import { overview } from '../core/ingest/summary.js';
@@ -9,6 +11,7 @@ import type { ParsedFile } from '../core/ingest/types.js';
 import { countExistingPrices, countExistingWide, createBatch, deleteBatch, insertPrices, insertWidePrices, setBatchRows } from './import-repo.js';
 import { countExistingPositions, insertPositions } from './positions-repo.js';
 import { templatesForHeader } from './templates-repo.js';
+import { writeTransaction } from './write-transaction.js';
 import { countExistingTransactions, insertTransactions } from './transactions-repo.js';
 
 export type WriteProgress = (done: number, total: number, message?: string) => void;
@@ -37,6 +40,8 @@ export function summariseFile(db: Database, f: ParsedFile): ImportFileSummary {
     alreadyStored,
     sample: o.sample,
     templates: f.header.length > 0 ? templatesForHeader(db, f.header).map((t) => t.name) : [],
+    tickerSource: f.tickerSource,
+    accounts: [...new Set([...f.transactions.map((t) => t.account), ...f.positions.map((p) => p.account)])].sort(),
   };
 }
 
@@ -59,7 +64,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
   const sizes = parsed.map((f) => overview(f, 0).rows);
   const total = sizes.reduce((a, b) => a + b, 0);
   let before = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     parsed.forEach((f, i) => {
       const batchId = createBatch(db, { fileName: f.file, sha256: sha256[i]!, format: f.format, kind: f.kind, details: { encoding: f.encoding, delimiter: f.delimiter, skipped: f.skipped.length, warnings: f.warnings } });
       const onRows = (done: number): void => {
@@ -68,7 +73,8 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
       };
       const prices = insertPrices(db, f.prices, batchId, onRows) + (f.wide ? insertWidePrices(db, f.wide, batchId, onRows) : 0);
       const transactions = insertTransactions(db, f.transactions, f.file, batchId);
-      const positions = insertPositions(db, f.positions, f.file, batchId);
+      learnInstruments(db, f);
+      const positions = insertPositions(db, f.positions, f.file, batchId) + insertOptionPositions(db, optionRowsOf(f), f.file, batchId);
       before += sizes[i]!;
       const rows = prices + transactions + positions;
       if (rows === 0) {
@@ -85,7 +91,17 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
     });
     // A small import never reaches the every-10,000-rows poll: one last look before the commit.
     if (isCancelled?.()) throw new WriteCancelled();
-  })();
+  });
   progress?.(total, total, 'done');
   return { files: summaries, inserted, batchIds, errors: [] };
+}
+
+/**
+ * ISIN and name of priced instruments, learned from broker rows of the same ticker (blank ones only, so a
+ * user's or a price file's name is never replaced); the Data screen lists them.
+ */
+function learnInstruments(db: Database, f: ParsedFile): void {
+  const update = db.prepare('UPDATE instruments SET isin = COALESCE(isin, ?), name = COALESCE(name, ?) WHERE ticker = ? AND (isin IS NULL OR name IS NULL)');
+  for (const t of f.transactions) if (t.ticker && (t.isin || t.name)) update.run(t.isin, t.name ?? null, t.ticker);
+  for (const p of f.positions) if (p.isin || p.description) update.run(p.isin, p.description, p.ticker);
 }

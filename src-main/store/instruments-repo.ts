@@ -1,12 +1,14 @@
 /** Instrument details the user edits (sector, asset class, tags) and the latest price per ticker. */
 import type { Database } from 'better-sqlite3';
 import { FrontierError } from '../../shared/api.js';
+import { writeTransaction } from './write-transaction.js';
 import type { InstrumentSummary, InstrumentUpdate, LatestPrice } from '../../shared/api/market-data.js';
 
 interface InstrumentRow {
   ticker: string;
   name: string | null;
   currency: string | null;
+  isin: string | null;
   sector: string | null;
   assetClass: string | null;
   tags: string;
@@ -19,7 +21,7 @@ interface InstrumentRow {
 export function listInstrumentDetails(db: Database): InstrumentSummary[] {
   const rows = db
     .prepare(
-      `SELECT i.ticker, i.name, i.currency, i.sector, i.asset_class AS assetClass, i.tags,
+      `SELECT i.ticker, i.name, i.currency, i.isin, i.sector, i.asset_class AS assetClass, i.tags,
               MIN(p.date) AS firstDate, MAX(p.date) AS lastDate, COUNT(p.date) AS priceRows
          FROM instruments i LEFT JOIN prices p ON p.instrument_id = i.id
         GROUP BY i.id ORDER BY i.ticker`,
@@ -51,7 +53,7 @@ export function updateInstruments(db: Database, updates: readonly InstrumentUpda
   const setSector = db.prepare('UPDATE instruments SET sector = ? WHERE ticker = ?');
   const setClass = db.prepare('UPDATE instruments SET asset_class = ? WHERE ticker = ?');
   const setTags = db.prepare('UPDATE instruments SET tags = ? WHERE ticker = ?');
-  const write = db.transaction(() => {
+  writeTransaction(db, () => {
     for (const u of updates) {
       const sector = clean(u.sector);
       const assetClass = clean(u.assetClass);
@@ -63,7 +65,6 @@ export function updateInstruments(db: Database, updates: readonly InstrumentUpda
       }
     }
   });
-  write();
   return updates.length;
 }
 

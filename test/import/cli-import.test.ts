@@ -51,4 +51,16 @@ describe('frontier import / frontier db', () => {
     expect(rows(db, 'prices')).toBe(0);
     expect(rows(db, 'transactions')).toBe(10);
   });
+
+  it('reports every problem of a file in one run, each as FILE:LINE, and a 400-digit number as an error (issue 18)', () => {
+    const sheet = join(dir, 'Portfolio - Sheet1.csv');
+    writeFileSync(sheet, `Date,Close\n1/2/2024 16:00:00,185.5\n1/3/2024 16:00:00,abc\n1/4/2024 16:00:00,${'9'.repeat(400)}\n`);
+    const r = frontier(['import', sheet, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${sheet}:1: this file does not name its ticker`);
+    expect(r.stderr).toContain(`${sheet}:1: Date: every date in this column fits both day/month and month/day`);
+    expect(r.stderr).toContain(`${sheet}:3: Close: "abc" is not a number`);
+    expect(r.stderr).toContain(`${sheet}:4: Close: a number of 400 digits is too large to store`);
+  });
 });
+

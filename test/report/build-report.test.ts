@@ -4,8 +4,19 @@ import { buildReportHtml, contentWidthPx } from '../../src-main/report/build-rep
 import { tradeRows } from '../../src-main/report/sections/weights.js';
 import { underwater } from '../../src-main/report/sections/backtest.js';
 import { fixtureScenario } from './fixtures.js';
+import { robustnessFixture } from './robustness-fixture.js';
+import { fixtureOptionBook } from './options-fixture.js';
 
 const date = new Date('2026-11-22T09:00:00Z');
+const factorRiskFixture = {
+  model: 'ts:FF6',
+  exposures: { 'Mkt-RF': 0.9, SMB: 0 },
+  contributions: { 'Mkt-RF': 0.02, SMB: 0 },
+  specific: 0.005,
+  totalVariance: 0.025,
+  volatility: Math.sqrt(0.025),
+  specificVol: {},
+};
 
 describe('buildReportHtml', () => {
   it('includes only sections that have content, in document order', () => {
@@ -13,17 +24,19 @@ describe('buildReportHtml', () => {
     const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date });
     // No views, backtest, stress, correlation or comparison data in this scenario.
     expect(built.sections).toEqual(['cover', 'summary', 'settings', 'weights', 'risk', 'frontier', 'methodology']);
-    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress']);
+    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress', 'robustness', 'currency', 'options', 'factors']);
     const positions = built.sections.map((s) => built.html.indexOf(`id="${s}"`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('prints every section when the scenario has data for all of them', () => {
-    const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true });
+  it('prints every section when the scenario has data for all of them', async () => {
+    const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true, currency: true });
+    scenario.results = { ...scenario.results, robustness: await robustnessFixture(scenario.tickers) };
+    scenario.results.optimize = { ...scenario.results.optimize!, factorRisk: factorRiskFixture };
     const other = { ...fixtureScenario({ n: 6, seed: 7 }), name: 'Other' };
     const correlation = { tickers: scenario.tickers, matrix: scenario.tickers.map((_, i) => scenario.tickers.map((__, j) => (i === j ? 1 : 0.3))) };
-    const built = buildReportHtml({ scenario, compare: [other], correlation }, { paper: 'letter', generatedAt: date });
+    const built = buildReportHtml({ scenario, compare: [other], correlation, optionBook: fixtureOptionBook() }, { paper: 'letter', generatedAt: date });
     expect(built.sections).toEqual([...REPORT_SECTION_ORDER]);
     expect(built.warnings).toEqual([]);
   });
@@ -107,5 +120,33 @@ describe('underwater', () => {
     expect(dd[1]).toBe(0);
     expect(dd[2]).toBeCloseTo(0.9 / 1.2 - 1, 12);
     expect(dd[3]).toBe(0);
+  });
+});
+
+describe('currency section', () => {
+  it('prints the base, the exposures net of hedges, the risk split and the fill warning', () => {
+    const scenario = fixtureScenario({ n: 6, currency: true });
+    const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date, sections: ['currency'] });
+    expect(built.sections).toEqual(['currency']);
+    const text = built.html.replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('converted to  USD');
+    expect(text).toContain('EUR/USD stored');
+    expect(text).toContain('3 (≤ 2 days old)');
+    expect(text).toContain('Currencies (incl. interaction)');
+    expect(built.html).toContain('<svg');
+    });
+  });
+
+describe('factor risk section', () => {
+  it('prints each factor\'s exposure and variance share, the specific part and the total', () => {
+    const scenario = fixtureScenario({ n: 4 });
+    scenario.results = { ...scenario.results, optimize: { ...scenario.results!.optimize!, factorRisk: factorRiskFixture } };
+    const built = buildReportHtml({ scenario }, { paper: 'a4', sections: ['factors'], generatedAt: date });
+    expect(built.sections).toEqual(['factors']);
+    expect(built.html).toContain('ts:FF6');
+    expect(built.html).toContain('Mkt-RF');
+    expect(built.html).toContain('80.00');
+    expect(built.html).toContain('20.00');
+    expect(built.html).toContain('Specific');
   });
 });

@@ -4,7 +4,7 @@
  * only prints what it is given.
  */
 import { scenarioFileSchema, type ScenarioResults } from '../../shared/domain/scenario.js';
-import type { FrontierResult, OptimizeResult } from '../../shared/domain/optimize.js';
+import { estimatorSchema, type FrontierResult, type OptimizeResult } from '../../shared/domain/optimize.js';
 import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
 import type { ReportScenario } from '../../src-main/report/report-input.js';
 import { mulberry32 } from '../../src-main/core/backtest/prng.js';
@@ -36,6 +36,8 @@ export interface FixtureOptions {
   frontierPoints?: number;
   /** Years of daily backtest. */
   years?: number;
+  /** A base-currency result (USD base; the first two tickers in EUR, EUR half hedged). */
+  currency?: boolean;
 }
 
 export function fixtureScenario(opts: FixtureOptions): ReportScenario {
@@ -57,7 +59,7 @@ export function fixtureScenario(opts: FixtureOptions): ReportScenario {
       solveTimeMs: 3,
       activeConstraints: [],
       riskContributions: Object.fromEntries(tickers.map((t, i) => [t, rcRaw[i]! / rcSum])),
-      estimators: { returns: 'historical', span: 500, logReturns: false, risk: 'sample', benchmark: 0, frequency: 252 },
+      estimators: estimatorSchema.parse({}),
       warnings: [],
     },
   };
@@ -74,6 +76,20 @@ export function fixtureScenario(opts: FixtureOptions): ReportScenario {
     }),
     assets: tickers.map((t, i) => ({ ticker: t, expectedReturn: rets[i]!, volatility: vols[i]! })),
   };
+  if (opts.currency) {
+    const eur = tickers.slice(0, 2);
+    const weight = eur.reduce((s, t) => s + optimize.weights[t]!, 0);
+    optimize.currency = {
+      base: 'USD',
+      exposures: { EUR: weight * 0.5 },
+      riskSplit: { local: 0.93, currency: 0.07, localVolatility: 0.15, currencyVolatility: 0.04, totalVolatility: 0.155, observations: 1250 },
+      hedges: { EUR: 0.5 },
+      instrumentCurrencies: Object.fromEntries(tickers.map((t) => [t, eur.includes(t) ? 'EUR' : 'USD'])),
+      pairs: [{ currency: 'EUR', pair: 'EUR/USD', filled: 3, maxAgeUsed: 2, derived: 0, routes: ['EUR/USD stored'] }],
+      weightsUsed: 'optimised',
+      warnings: ['EUR/USD: 3 price dates used an earlier rate (at most 2 days old)'],
+    };
+  }
   const results: ScenarioResults = { optimize, frontier };
   if (opts.backtest) results.backtest = syntheticBacktest(random, opts.years ?? 5);
   if (opts.stress) results.stress = syntheticStress();

@@ -1,7 +1,8 @@
 /** `frontier backtest`: how a portfolio would have lived — equity, drawdowns, metrics, rebalances. */
 import { FrontierError } from '../../../shared/api.js';
-import { backtestSettingsSchema, type BacktestReport, type RebalanceSetting, type WalkForwardSetting } from '../../../shared/api/backtest.js';
+import { backtestSettingsSchema, fallbackSummary, type BacktestReport, type RebalanceSetting, type WalkForwardSetting } from '../../../shared/api/backtest.js';
 import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
+import { backtestFallbackFromFlags, backtestFallbackOptions, backtestFallbackUsage } from '../backtest-flags.js';
 import { commonOptions, defineCommand, numberOption, stringOption, type ParsedArgs } from '../command.js';
 import { constraintOptions, constraintUsage, estimatorOptions, optimizeOptionsFromFlags, readWeightsFile, targetOptions, targetUsage } from '../optimize-flags.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage, type PriceSource } from '../price-source.js';
@@ -53,6 +54,7 @@ function human(r: BacktestReport): string {
   const m = r.metrics;
   const lines = [
     `backtest ${m.start} → ${m.end} (${m.days} days), ${r.rebalances.length} rebalances`,
+    ...(m.fallback ? [`  ${m.fallback.fellBack > 0 ? 'FALLBACK: ' : ''}${fallbackSummary(m.fallback)}`] : []),
     `  final value    ${r.equity.at(-1)?.value.toFixed(2)} (from ${r.initialValue})`,
     `  CAGR           ${pct(m.cagr)}      volatility ${pct(m.volatility)}`,
     `  Sharpe         ${num(m.sharpe)}         Sortino    ${num(m.sortino)}`,
@@ -90,6 +92,7 @@ options:
   --initial X                starting value (default 10000)
   --min-history N            prices an asset needs before it is bought
   --benchmark T              benchmark ticker from the same source (beta, alpha, tracking error)
+${backtestFallbackUsage}
   --json                     {equity, drawdown, metrics, drawdowns, rebalances, …}
 
 optimisation (walk-forward and in-sample weights; default: the scenario's settings, min-volatility):
@@ -111,6 +114,7 @@ ${constraintUsage}
     ...targetOptions,
     ...constraintOptions,
     benchmark: { type: 'string' },
+    ...backtestFallbackOptions,
   },
   async run(args, ctx) {
     if (args.positionals.length > 0) throw new FrontierError('user-error', `unexpected argument "${args.positionals[0]}" (see frontier backtest --help)`);
@@ -128,6 +132,7 @@ ${constraintUsage}
       initialValue: numberOption(args, 'initial') ?? 10_000,
       ...(numberOption(args, 'min-history') === undefined ? {} : { minHistory: numberOption(args, 'min-history') }),
       ...(benchmark ? { benchmark } : {}),
+      ...backtestFallbackFromFlags(args),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

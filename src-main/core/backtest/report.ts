@@ -108,6 +108,7 @@ export async function buildBacktestReport(
     fixedCost: settings.fixedCost,
     rf,
     initialValue: settings.initialValue,
+    onFail: settings.onFail,
     ...(settings.minHistory === undefined ? {} : { minHistory: settings.minHistory }),
   };
   if (settings.walkForward !== undefined) {
@@ -130,6 +131,9 @@ export async function buildBacktestReport(
     totalCosts: run.value.totalCosts,
     ...(bench === undefined ? {} : { benchmark: bench }),
   });
+  if (settings.walkForward !== undefined) {
+    metrics.fallback = { fellBack: run.value.fallbacks.length, rebalances: run.value.reoptimisations, policy: settings.onFail };
+  }
   const report: BacktestReport = {
     equity: dated(dates, equity),
     drawdown: dated(dates, underwater(equity)),
@@ -138,7 +142,9 @@ export async function buildBacktestReport(
     rebalances: run.value.rebalances,
     annualReturns: periodReturns(dates, equity, 'annually'),
     initialValue: run.value.initialValue,
-    warnings: [...warnings, ...run.value.warnings],
+    warnings: [],
+    warningGroups: [],
+    fallbacks: run.value.fallbacks,
   };
   if (bench !== undefined) {
     const first = bench.findIndex((v) => !Number.isNaN(v));
@@ -146,9 +152,12 @@ export async function buildBacktestReport(
       const scale = run.value.initialValue / bench[first]!;
       report.benchmark = dated(dates, bench.map((v) => v * scale));
     } else {
-      report.warnings.push(`the benchmark ${settings.benchmark} has no prices in the backtest period`);
+      warnings.push(`the benchmark ${settings.benchmark} has no prices in the backtest period`);
     }
   }
+  // Undated warnings first, then the engine's grouped ones; `warnings` holds one line per group.
+  report.warningGroups = [...warnings.map((message) => ({ message, dates: [] })), ...run.value.warningGroups];
+  report.warnings = [...warnings, ...run.value.warnings];
   return ok(report);
 }
 
@@ -178,6 +187,8 @@ export function buildStressReport(
   const mc = blockBootstrap(mix.value.returns, settings.monteCarlo, hooks);
   if (!mc.ok) return mc;
   return ok({
+    weights: { ...settings.weights },
+    ...(settings.weightsFrom === undefined ? {} : { weightsFrom: settings.weightsFrom }),
     windows: windows.value,
     correlationShock: shock.value,
     shocks,

@@ -16,11 +16,14 @@ import { fail, ok, type CoreResult } from '../result.js';
 import { emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
 import type { Reoptimize } from './types.js';
 import type { WindowEstimates } from './window-estimates.js';
+import { optionsForWindow } from './window-options.js';
 
 /** True when the window's moments can use the carried sample covariance (see the file comment). */
 export function usesIncrementalCovariance(options: OptimizeOptions): boolean {
   const est = options.estimators;
-  return est.risk === 'sample' && est.returns !== 'capm' && est.market === undefined && options.blackLitterman === undefined;
+  // Only the means windowMoments computes (historical, arithmetic, ema) may take the carried covariance.
+  const plainMean = est.returns === 'historical' || est.returns === 'arithmetic' || est.returns === 'ema';
+  return est.risk === 'sample' && plainMean && est.market === undefined && options.blackLitterman === undefined;
 }
 
 /**
@@ -40,13 +43,17 @@ function windowMoments(window: PriceMatrix, options: OptimizeOptions, estimates:
 }
 
 /**
- * Weights (fractions by ticker) of the scenario's objective on each window it is given. Solvers get no
- * job context: their progress would overwrite the backtest's; cancellation is checked per window.
+ * Weights (fractions by ticker) of the scenario's objective on each window it is given. Views and group
+ * members apply once the window holds their assets (`optionsForWindow`; deferrals go to `note`). Solvers
+ * get no job context: their progress would overwrite the backtest's; cancellation is checked per window.
  */
-export function walkForwardOptimiser(options: OptimizeOptions, isCancelled?: () => boolean): Reoptimize {
-  const incremental = usesIncrementalCovariance(options);
-  return async (window, estimates) => {
+export function walkForwardOptimiser(scenario: OptimizeOptions, isCancelled?: () => boolean): Reoptimize {
+  const incremental = usesIncrementalCovariance(scenario);
+  return async (window, estimates, note) => {
     if (isCancelled?.() === true) throw new Cancelled();
+    const restricted = optionsForWindow(scenario, window.tickers);
+    for (const text of restricted.notes) note?.(text);
+    const options = restricted.options;
     if (!incremental || estimates === undefined) {
       const r = await optimizePortfolio(window, options);
       return r.ok ? ok(r.value.weights) : r;

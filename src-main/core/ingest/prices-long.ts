@@ -23,6 +23,8 @@ export interface LongPriceLayout {
   currency: string | null;
   dateOrder?: DateOrder;
   decimal?: DecimalStyle;
+  /** Cleans a ticker cell (Stooq's `AAPL.US` → `AAPL`). */
+  tickerOf?: (raw: string) => string;
   /** Cells (trimmed, exact) that mark a row to skip, with the reason: '#N/A' in Google Sheets exports. */
   skipTokens?: Record<string, string>;
 }
@@ -53,10 +55,19 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
     errors.push({ line: header.line, message: 'this file does not name its ticker: give one (--ticker T, or the Ticker field in the preview)' });
   }
   if (body.rows.length === 0 && errors.length === 0) errors.push({ line: header.line, message: 'the file has a header but no price rows' });
-  if (errors.length > 0) return { prices: [], skipped: body.skipped, warnings, errors };
+  if (body.rows.length === 0) return { prices: [], skipped: body.skipped, warnings, errors };
 
-  const dates = dateColumn(body.rows, layout.date, dateName, layout.dateOrder, header.line);
-  if (isIssue(dates)) return { prices: [], skipped: body.skipped, warnings, errors: [dates] };
+  // One round of questions: a missing ticker or an undecidable date order is reported together with
+  // every other problem of the file, so the rows are still checked (nothing is returned while any stands).
+  let dates = dateColumn(body.rows, layout.date, dateName, layout.dateOrder, header.line);
+  if (isIssue(dates) && !layout.dateOrder) {
+    const tentative = dateColumn(body.rows, layout.date, dateName, 'dmy', header.line);
+    if (!isIssue(tentative)) {
+      errors.push(dates);
+      dates = tentative;
+    }
+  }
+  if (isIssue(dates)) return { prices: [], skipped: body.skipped, warnings, errors: [...errors, dates] };
   const hint: DecimalStyle | undefined = table.delimiter === ';' ? 'comma' : undefined;
   const decisions = new Map<PriceField, { col: number; d: NumberColumnDecision }>();
   for (const f of PRICE_FIELDS) {
@@ -66,7 +77,8 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
   const skipped: SkippedRow[] = [...body.skipped];
   const groups = new Map<string, { rows: TableRow[]; dates: string[] }>();
   for (const r of body.rows) {
-    const ticker = layout.ticker === undefined ? layout.defaultTicker! : (r.cells[layout.ticker] ?? '').trim();
+    const cellTicker = layout.ticker === undefined ? '' : (r.cells[layout.ticker] ?? '').trim();
+    const ticker = layout.ticker === undefined ? (layout.defaultTicker ?? '(no ticker)') : cellTicker && layout.tickerOf ? layout.tickerOf(cellTicker) : cellTicker;
     if (ticker === '') {
       errors.push({ line: r.line, column: name(layout.ticker!), value: '', message: 'the ticker is missing' });
       continue;
@@ -141,7 +153,7 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
     if (k > 0) prices.push(s);
   }
   skipped.sort((a, b) => a.line - b.line);
-  return { prices, skipped, warnings, errors };
+  return { prices: errors.length > 0 ? [] : prices, skipped, warnings, errors };
 }
 
 /** Column indices of the standard OHLC names in a header (missing fields are left out). */

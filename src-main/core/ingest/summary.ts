@@ -10,7 +10,12 @@ export interface FileOverview {
   sample: Record<string, string | number | null>[];
 }
 
-const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+/**
+ * A number as the file wrote it: binary artefacts of arithmetic (GBX ÷ 100 giving 27.226834999999998)
+ * are cut at 12 significant digits, which no price or amount in a CSV exceeds.
+ */
+const asWritten = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? v : Number(v.toPrecision(12)));
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : asWritten(v));
 
 /** Row counts per ticker (prices, positions) or per type (transactions), date range and up to `sampleSize` rows. */
 export function overview(file: ParsedFile, sampleSize = 20): FileOverview {
@@ -62,7 +67,7 @@ export function overview(file: ParsedFile, sampleSize = 20): FileOverview {
     if (t.ticker) tickers.add(t.ticker);
     see(t.date);
     if (sample.length < sampleSize) {
-      sample.push({ line: t.line, account: t.account, date: t.date, type: t.type, ticker: t.ticker, quantity: t.quantity, price: t.price, fee: t.fee, amount: t.amount, currency: t.currency });
+      sample.push({ line: t.line, account: t.account, date: t.date, type: t.type, ticker: t.ticker, quantity: asWritten(t.quantity), price: asWritten(t.price), fee: asWritten(t.fee), amount: asWritten(t.amount), currency: t.currency });
     }
   }
   for (const p of file.positions) {
@@ -71,8 +76,16 @@ export function overview(file: ParsedFile, sampleSize = 20): FileOverview {
     tickers.add(p.ticker);
     see(p.asOf);
     if (sample.length < sampleSize) {
-      sample.push({ line: p.line, account: p.account, asOf: p.asOf, ticker: p.ticker, quantity: p.quantity, price: p.price, value: p.value, costBasis: p.costBasis, currency: p.currency });
+      sample.push({ line: p.line, account: p.account, asOf: p.asOf, ticker: p.ticker, quantity: asWritten(p.quantity), price: asWritten(p.price), value: asWritten(p.value), costBasis: asWritten(p.costBasis), currency: p.currency });
     }
+  }
+  // Option positions (options-generic files) are counted by underlying.
+  for (const o of file.optionPositions ?? []) {
+    rows++;
+    counts[o.underlying] = (counts[o.underlying] ?? 0) + 1;
+    tickers.add(o.underlying);
+    see(o.asOf);
+    if (sample.length < sampleSize) sample.push({ line: o.line, account: o.account, asOf: o.asOf, underlying: o.underlying, type: o.type, strike: o.strike, expiry: o.expiry, quantity: o.quantity, price: o.price });
   }
   return { rows, tickers: [...tickers].sort(), firstDate: first, lastDate: last, counts, sample };
 }

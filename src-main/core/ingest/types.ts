@@ -1,5 +1,6 @@
 /** Shapes produced by the ingest parsers: pure data, no I/O. Dates are ISO YYYY-MM-DD. */
 import type { PriceMatrix } from '../price-matrix.js';
+import type { ImportedOption } from '../options/import-types.js';
 
 /** A problem tied to a place in the file: 1-based line, the column's header name and the raw text. */
 export interface IngestIssue {
@@ -45,6 +46,8 @@ export interface TransactionRow {
   ticker: string | null;
   isin: string | null;
   description: string | null;
+  /** The instrument's name where the file gives one apart from the description (DEGIRO Product, T212 Name). */
+  name?: string | null;
   quantity: number | null;
   price: number | null;
   fee: number | null;
@@ -89,11 +92,15 @@ export interface ParsedFile {
   wide: WidePrices | null;
   transactions: TransactionRow[];
   positions: PositionRow[];
+  /** Option positions (options-generic files), written to option_positions. */
+  optionPositions?: ImportedOption[];
   skipped: SkippedRow[];
   warnings: string[];
   errors: IngestIssue[];
   /** Header cells of the table the parser read (for the mapping wizard and templates). */
   header: string[];
+  /** Where the tickers came from: the file name, the typed ticker, column headers, the file's rows. */
+  tickerSource: string | null;
 }
 
 export type DateOrder = 'dmy' | 'mdy';

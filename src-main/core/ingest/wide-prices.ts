@@ -70,6 +70,11 @@ export function parseWideTable(table: SourceTable, _fileName: string, options: W
     columns.push({ index: j, ticker: name });
   }
   if (columns.length === 0) issues.add({ line: header.line, message: 'the header names no ticker columns' });
+  // Company names as headers (a local-language export such as Kursverlauf.csv) would be stored as tickers.
+  const names = columns.filter((c) => /\s/.test(c.ticker) || c.ticker.length > 15);
+  if (names.length > 0) {
+    warnings.push(`the column headers ${names.slice(0, 3).map((c) => `"${c.ticker}"`).join(', ')}${names.length > 3 ? ' …' : ''} look like names, not tickers: map its columns (Map columns) or rename the headers before importing`);
+  }
   if (data.length === 0) issues.add({ line: header.line, message: 'the file has a header but no price rows' });
   for (const r of data) {
     for (let j = header.cells.length; j < r.cells.length; j++) {
@@ -82,7 +87,12 @@ export function parseWideTable(table: SourceTable, _fileName: string, options: W
   if (issues.count > 0) return empty(finish(issues), table);
 
   const rawDates = data.map((r) => r.cells[0] ?? '');
-  const decidedDates = decideDateColumn(rawDates, options.dateOrder);
+  let decidedDates = decideDateColumn(rawDates, options.dateOrder);
+  if (!decidedDates.ok && decidedDates.ambiguous) {
+    // Ask for the date order together with every other problem: check the rest as if day-first.
+    issues.add({ line: header.line, column: dateName, message: decidedDates.message });
+    decidedDates = decideDateColumn(rawDates, 'dmy');
+  }
   if (!decidedDates.ok) {
     const bad = decidedDates.badIndex === undefined ? undefined : data[decidedDates.badIndex];
     return empty([{ line: bad?.line ?? header.line, column: dateName, ...(bad ? { value: bad.cells[0] ?? '' } : {}), message: decidedDates.message }], table);

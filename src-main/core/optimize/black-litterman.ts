@@ -165,6 +165,7 @@ export function applyBlackLitterman(prices: PriceMatrix, m: Moments, s: BlackLit
     if (missing.length > 0) return fail('invalid-input', `market caps missing for ${missing.join(', ')}`, { tickers: missing });
     const caps = Float64Array.from(m.tickers, (t) => s.marketCaps![t]!);
     const total = caps.reduce((a, b) => a + b, 0);
+    if (!(total > 0)) return fail('invalid-input', 'market caps sum to 0: at least one must be positive', { field: 'blackLitterman.marketCaps' });
     pi = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let acc = 0;

@@ -13,14 +13,19 @@ export interface HrpResult {
   order: number[];
   /** Linkage rows [a, b, distance, size] with scipy's cluster numbering (leaves 0..n−1, merges n..). */
   linkage: [number, number, number, number][];
+  /** Every bisection step, top down: the two halves (asset indices), their cluster variances and α. */
+  splits: { left: number[]; right: number[]; leftVariance: number; rightVariance: number; alpha: number }[];
 }
 
-/** Correlation distance sqrt((1−ρ)/2), clipped to [0, 1], from a covariance (any scale). */
-export function correlationDistance(cov: Float64Array, n: number): Float64Array {
+/**
+ * Correlation distance sqrt((1−ρ)/2), clipped to [0, 1]. ρ is `corr` when given (PyPortfolioOpt's
+ * HRPOpt(returns) uses the pairwise-complete correlation of the returns), else derived from `cov`.
+ */
+export function correlationDistance(cov: Float64Array, n: number, corr?: Float64Array): Float64Array {
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const rho = cov[i * n + j]! / Math.sqrt(cov[i * n + i]! * cov[j * n + j]!);
+      const rho = corr ? corr[i * n + j]! : cov[i * n + j]! / Math.sqrt(cov[i * n + i]! * cov[j * n + j]!);
       d[i * n + j] = i === j ? 0 : Math.sqrt(Math.min(1, Math.max(0, (1 - rho) / 2)));
     }
   }
@@ -95,7 +100,8 @@ export function leafOrder(linkage: [number, number, number, number][], n: number
   return order;
 }
 
-function clusterVariance(cov: Float64Array, n: number, items: number[]): number {
+/** Variance of the inverse-variance portfolio of `items` (HRP's cluster variance, in cov's units). */
+export function clusterVariance(cov: Float64Array, n: number, items: number[]): number {
   // inverse-variance weights inside the cluster, then w'Σw
   const ivp = items.map((i) => 1 / cov[i * n + i]!);
   const s = ivp.reduce((a, v) => a + v, 0);
@@ -106,14 +112,19 @@ function clusterVariance(cov: Float64Array, n: number, items: number[]): number 
   return v;
 }
 
-/** HRP weights for an n×n covariance (annualised or daily: the weights do not depend on the scale). */
-export function hrp(cov: Float64Array, n: number): CoreResult<HrpResult> {
+/**
+ * HRP weights for an n×n covariance (annualised or daily: the weights do not depend on the scale);
+ * `corr` (n×n), when given, drives the clustering instead of the correlation implied by `cov`.
+ */
+export function hrp(cov: Float64Array, n: number, corr?: Float64Array): CoreResult<HrpResult> {
   if (cov.length !== n * n) return fail('invalid-input', `covariance must be ${n}×${n}`);
   if (n === 0) return fail('invalid-input', 'HRP needs at least one asset');
   const bad: number[] = [];
   for (let i = 0; i < n; i++) if (!(cov[i * n + i]! > 0)) bad.push(i);
   if (bad.length > 0) return fail('singular-covariance', 'HRP needs a positive variance for every asset', { assets: bad });
-  const linkage = singleLinkage(correlationDistance(cov, n), n);
+  if (corr && corr.some((x) => x !== x)) return fail('insufficient-data', 'HRP: a pair of assets has fewer than 2 overlapping returns (correlation undefined)');
+  const linkage = singleLinkage(correlationDistance(cov, n, corr), n);
+  const splits: HrpResult['splits'] = [];
   const order = leafOrder(linkage, n);
   const w = new Float64Array(n).fill(1);
   let clusters: number[][] = [order];
@@ -130,10 +141,11 @@ export function hrp(cov: Float64Array, n: number): CoreResult<HrpResult> {
       const vl = clusterVariance(cov, n, left);
       const vr = clusterVariance(cov, n, right);
       const alpha = 1 - vl / (vl + vr);
+      splits.push({ left, right, leftVariance: vl, rightVariance: vr, alpha });
       for (const i of left) w[i] = w[i]! * alpha;
       for (const i of right) w[i] = w[i]! * (1 - alpha);
     }
     clusters = next;
   }
-  return ok({ weights: w, order, linkage });
+  return ok({ weights: w, order, linkage, splits });
 }

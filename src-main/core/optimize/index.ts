@@ -5,14 +5,26 @@
 import type { EstimatorSettings, FrontierResult, OptimizeOptions, OptimizeResult, PriceWindow } from '../../../shared/domain/optimize.js';
 import { Cancelled, type CoreHooks } from '../hooks.js';
 import type { PriceMatrix } from '../price-matrix.js';
-import { ok, type CoreResult } from '../result.js';
+import { fail, ok, type CoreResult } from '../result.js';
 import { gramKernelName } from '../stats/gram.js';
 import { applyBlackLitterman, blackLittermanWeights } from './black-litterman.js';
+import { checkFeasible } from './feasibility.js';
 import { frontierOf } from './frontier.js';
 import { objectives } from './objectives.js';
-import { applyWindow as windowPrices, estimateMoments as estimate, prepareFromMoments, type Moments } from './prepare.js';
+import { applyWindow as windowPrices, checkedCovariance, estimateMoments as estimate, prepareFromMoments, type Moments } from './prepare.js';
 import type { PreparedProblem } from './problem.js';
 import { toOptimizeResult, toRecord } from './results.js';
+import type { FactorModelOptions, FactorRisk } from '../../../shared/domain/factors.js';
+import { factorRiskOf } from '../factors/results.js';
+import { weightVector } from './qp-build.js';
+
+/** The factor decomposition of w, with active exposures against the benchmark (else current) weights when given. */
+function factorRiskFor(p: PreparedProblem, w: Float64Array): FactorRisk {
+  const c = p.options.constraints;
+  const against = c.benchmarkWeights ? 'benchmark' : c.currentWeights ? 'current' : null;
+  const ref = against ? weightVector(p, against === 'benchmark' ? c.benchmarkWeights : c.currentWeights, `${against} weights`) : null;
+  return factorRiskOf(p.factorModel!, w, ref?.ok && against ? { weights: ref.value, against } : undefined);
+}
 
 export type { PreparedProblem, Solution, ObjectiveSolver } from './problem.js';
 
@@ -26,8 +38,9 @@ export function estimateMoments(
   prices: PriceMatrix,
   est: EstimatorSettings,
   rf = 0,
+  factorModel?: FactorModelOptions,
 ): CoreResult<{ tickers: string[]; expectedReturns: Float64Array; covariance: Float64Array; warnings: string[]; covarianceKernel: string }> {
-  const m = estimate(prices, est, rf);
+  const m = estimate(prices, est, rf, factorModel);
   if (!m.ok) return m;
   const { tickers, expectedReturns, covariance, warnings } = m.value;
   // The kernel that ran (native ISA or js) is named so a user can tell which path estimated the matrix.
@@ -37,15 +50,17 @@ export function estimateMoments(
 interface Prepared {
   problem: PreparedProblem;
   warnings: string[];
+  /** Facts of the robust estimators for the diagnostics (shrunk-mean weights, turbulence split). */
+  estimatorFacts?: Pick<Moments, 'shrunkMean' | 'turbulence'>;
   prior?: Record<string, number>;
   posterior?: Record<string, number>;
   /** Black–Litterman facts for the diagnostics: δ, τ, diag(Ω) and the unconstrained BL portfolio. */
-  blackLitterman?: { delta: number; tau: number; omega: number[]; weights: Record<string, number> | null };
+  blackLitterman?: { delta: number; tau: number; omega: number[]; weights: Record<string, number> | null; weightsCovariance: 'prior' | 'posterior' };
 }
 
 /** Estimation (+ Black–Litterman when options.blackLitterman is set) into a PreparedProblem. */
 export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): CoreResult<Prepared> {
-  const m = estimate(prices, options.estimators, options.targets.rf);
+  const m = estimate(prices, options.estimators, options.targets.rf, options.factorModel);
   if (!m.ok) return m;
   let moments: Moments = m.value;
   let prior: Record<string, number> | undefined;
@@ -58,13 +73,23 @@ export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): C
     prior = toRecord(m.value.tickers, bl.value.prior);
     posterior = toRecord(m.value.tickers, bl.value.posteriorReturns);
     const n = m.value.tickers.length;
-    const w = blackLittermanWeights(bl.value.posteriorCov, n, bl.value.posteriorReturns, bl.value.delta);
-    blInfo = { delta: bl.value.delta, tau: options.blackLitterman.tau, omega: Array.from(bl.value.omega), weights: w ? toRecord(m.value.tickers, w) : null };
+    // PyPortfolioOpt's bl_weights: (δΣ)⁻¹μ_post with the prior Σ; the posterior Σ on request.
+    const wCov = options.blackLitterman.weightsCovariance === 'posterior' ? bl.value.posteriorCov : m.value.covariance;
+    const w = blackLittermanWeights(wCov, n, bl.value.posteriorReturns, bl.value.delta);
+    blInfo = {
+      delta: bl.value.delta,
+      tau: options.blackLitterman.tau,
+      omega: Array.from(bl.value.omega),
+      weights: w ? toRecord(m.value.tickers, w) : null,
+      weightsCovariance: options.blackLitterman.weightsCovariance ?? 'prior',
+    };
   }
   const p = prepareFromMoments(moments, options);
   if (!p.ok) return p;
+  const facts = { ...(m.value.shrunkMean ? { shrunkMean: m.value.shrunkMean } : {}), ...(m.value.turbulence ? { turbulence: m.value.turbulence } : {}) };
   return ok({
     problem: p.value,
+    ...(Object.keys(facts).length > 0 ? { estimatorFacts: facts } : {}),
     warnings: moments.warnings,
     ...(prior ? { prior } : {}),
     ...(posterior ? { posterior } : {}),
@@ -77,15 +102,50 @@ export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOp
   const prep = prepareProblem(prices, options);
   if (!prep.ok) return prep;
   if (ctx?.isCancelled()) throw new Cancelled();
-  const { problem } = prep.value;
-  const t0 = performance.now();
-  const s = await objectives[options.objective](problem, ctx);
-  const ms = performance.now() - t0;
-  if (!s.ok) return s;
-  const result = toOptimizeResult(problem, s.value, ms, prep.value.warnings);
+  const r = await solvePrepared(prep.value.problem, prep.value.warnings, ctx);
+  if (!r.ok) return r;
+  const result = r.value;
   if (prep.value.prior) result.prior = prep.value.prior;
   if (prep.value.posterior) result.posterior = prep.value.posterior;
   if (prep.value.blackLitterman) result.diagnostics.blackLitterman = prep.value.blackLitterman;
+  if (prep.value.estimatorFacts?.shrunkMean) result.diagnostics.shrunkMean = prep.value.estimatorFacts.shrunkMean;
+  if (prep.value.estimatorFacts?.turbulence) result.diagnostics.turbulence = prep.value.estimatorFacts.turbulence;
+  return ok(result);
+}
+
+/**
+ * One optimisation on given moments instead of prices: annualised expected returns `mu` (fractions) and
+ * covariance `cov` (n×n row-major, annualised). Scenario objectives (CVaR, CDaR, semivariance) need
+ * returns and fail here with a typed error; so do Black–Litterman settings (they need the prices).
+ */
+export async function optimizeFromMoments(
+  tickers: string[],
+  mu: Float64Array,
+  cov: Float64Array,
+  options: OptimizeOptions,
+  ctx?: CoreHooks,
+): Promise<CoreResult<OptimizeResult>> {
+  const n = tickers.length;
+  if (mu.length !== n || cov.length !== n * n) return fail('invalid-input', `expected returns must have ${n} values and the covariance ${n}×${n}`);
+  if (options.blackLitterman) return fail('invalid-input', 'Black–Litterman views need prices; give them with the prices instead of --mu/--cov', { field: 'blackLitterman' });
+  const checked = checkedCovariance(cov, tickers);
+  if (!checked.ok) return checked;
+  const returns = { dates: [], tickers: tickers.slice(), values: new Float64Array(0), T: 0, n };
+  const p = prepareFromMoments({ tickers, expectedReturns: mu, covariance: checked.value.covariance, warnings: checked.value.warnings, returns }, options);
+  if (!p.ok) return p;
+  return solvePrepared(p.value, checked.value.warnings, ctx);
+}
+
+/** Feasibility check, then the objective's solver, then the result shape (shared by both entry points). */
+async function solvePrepared(problem: PreparedProblem, warnings: string[], ctx?: CoreHooks): Promise<CoreResult<OptimizeResult>> {
+  const t0 = performance.now();
+  const feasible = await checkFeasible(problem);
+  if (!feasible.ok) return feasible;
+  const s = await objectives[problem.options.objective](problem, ctx);
+  const ms = performance.now() - t0;
+  if (!s.ok) return s;
+  const result = toOptimizeResult(problem, s.value, ms, warnings);
+  if (problem.factorModel) result.factorRisk = factorRiskFor(problem, s.value.weights);
   return ok(result);
 }
 

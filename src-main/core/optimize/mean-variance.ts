@@ -3,6 +3,8 @@
  * min-volatility, efficient-return, max-utility, max-return, max-sharpe, efficient-risk; the tracking-error
  * cap is handled by a Lagrangian penalty ν(w − w_b)ᵀΣ(w − w_b) with ν found by bisection.
  */
+import { factorRows, hasFactorLimits } from '../factors/constraints.js';
+import { solveWithFactorStructure } from '../factors/factor-qp.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { dot, quadForm } from '../stats/linalg.js';
 import { solveQpHighs } from './highs-qp.js';
@@ -14,6 +16,17 @@ import { runQp } from './solve-qp.js';
 type Result = CoreResult<Solution>;
 
 const zeros = (n: number) => new Float64Array(n);
+
+/**
+ * The problem without objective terms (L2 γ‖w‖², transaction costs k‖w − w₀‖₁): regularisation shapes
+ * the objective and never restricts what is reachable, so feasibility pre-checks (lowest volatility,
+ * highest return) run on this copy. Constraints (bounds, groups, turnover, tracking error) are kept.
+ */
+export function withoutObjectiveTerms(p: PreparedProblem): PreparedProblem {
+  const c = p.options.constraints;
+  if (c.l2 === 0 && c.txCost === 0) return p;
+  return { ...p, options: { ...p.options, constraints: { ...c, l2: 0, txCost: 0 } } };
+}
 
 /** Solves one QpSpec, applying the tracking-error cap when set. */
 export async function solveSpec(p: PreparedProblem, spec: QpSpec, label: string): Promise<Result> {
@@ -78,6 +91,8 @@ export async function solveSpec(p: PreparedProblem, spec: QpSpec, label: string)
 }
 
 async function solvePlain(p: PreparedProblem, spec: QpSpec, label: string): Promise<Result> {
+  const fast = solveWithFactorStructure(p, spec, label);
+  if (fast) return ok(fast);
   const built = buildQp(p, spec);
   if (!built.ok) return built;
   const r = await runQp(built.value, label);
@@ -93,7 +108,7 @@ export const efficientReturn: ObjectiveSolver = async (p) => {
   const row: LinearRow = { name: 'target-return', a: p.mu, b: target };
   const r = await solveSpec(p, { sigmaFactor: 2, linear: zeros(p.n), extraIneq: [row] }, 'efficient-return');
   if (!r.ok && r.error.code === 'infeasible') {
-    const mr = await maxReturn(p);
+    const mr = await maxReturn(withoutObjectiveTerms(p));
     if (mr.ok) {
       const best = dot(p.mu, mr.value.weights);
       if (best < target) return fail('infeasible', `target return ${target} is above the highest return reachable under the constraints (${best.toPrecision(6)})`, { constraints: ['target-return'], maxReturn: best });
@@ -114,7 +129,7 @@ export const maxReturn: ObjectiveSolver = async (p) => {
   if (!built.ok) return built;
   const t0 = performance.now();
   const c = p.options.constraints;
-  if (!c.marketNeutral && c.groups.length === 0 && c.l2 === 0 && built.value.tradeFirst < 0) {
+  if (!c.marketNeutral && c.groups.length === 0 && c.l2 === 0 && built.value.tradeFirst < 0 && !hasFactorLimits(p)) {
     const g = greedyMaxReturn(p, built.value.qp);
     if (g) return ok({ ...g, extras: { solveTimeMs: performance.now() - t0 } });
   }
@@ -195,7 +210,17 @@ export const maxSharpe: ObjectiveSolver = async (p) => {
     if (g.min !== undefined) ineq.push(row(`group ${g.name} min`, (a) => (members.forEach((m) => (a[m!] = 1)), (a[K] = -g.min!)), 0));
     if (g.max !== undefined) ineq.push(row(`group ${g.name} max`, (a) => (members.forEach((m) => (a[m!] = -1)), (a[K] = g.max!)), 0));
   }
-  const built = { qp: { n: N, P, q: new Float64Array(N), eq, ineq, lower, upper, varNames: [...p.tickers, 'kappa'] }, n: N, scale, tradeFirst: -1, warnings: [] as string[] };
+  // Factor limits scale with κ like the groups: lo·κ ≤ Bᵀy ≤ hi·κ.
+  const factors = factorRows(p);
+  if (!factors.ok) return factors;
+  for (const f of factors.value) {
+    if (f.lo === f.hi) eq.push(row(f.name, (a) => (a.set(f.coef), (a[K] = -f.lo)), 0));
+    else {
+      if (Number.isFinite(f.lo)) ineq.push(row(`${f.name} min`, (a) => (a.set(f.coef), (a[K] = -f.lo)), 0));
+      if (Number.isFinite(f.hi)) ineq.push(row(`${f.name} max`, (a) => (f.coef.forEach((v, i) => (a[i] = -v)), (a[K] = f.hi)), 0));
+    }
+  }
+  const built = { qp: { n: N, P, q: new Float64Array(N), eq, ineq, lower, upper, varNames: [...p.tickers, 'kappa'] }, n: N, scale, tradeFirst: -1, warnings: [] as string[], ...(p.warmSupport ? { warmSupport: p.warmSupport } : {}) };
   const r = await runQp(built, 'max-sharpe');
   if (!r.ok) {
     if (r.error.code === 'infeasible' && JSON.stringify(r.error.details ?? '').includes('excess-return')) {
@@ -225,7 +250,8 @@ export const efficientRisk: ObjectiveSolver = async (p) => {
   const target = p.options.targets.targetVolatility;
   if (target === undefined) return fail('invalid-input', 'efficient-risk needs a target volatility (targets.targetVolatility)');
   const vol = (w: Float64Array) => Math.sqrt(Math.max(0, quadForm(p.cov, p.n, w)));
-  const mv = await minVolatility(p);
+  // the true minimum volatility: with L2 in the objective min-volatility would stop short of it
+  const mv = await minVolatility(withoutObjectiveTerms(p));
   if (!mv.ok) return mv;
   const minVol = vol(mv.value.weights);
   if (minVol > target * (1 + 1e-12)) {

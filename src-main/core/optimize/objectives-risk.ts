@@ -5,6 +5,7 @@
  * Efficient-CVaR / -CDaR minimise the risk measure subject to μᵀw ≥ targetReturn (annualised), as
  * PyPortfolioOpt's `efficient_return`.
  */
+import { factorRows, hasFactorLimits } from '../factors/constraints.js';
 import type { Objective } from '../../../shared/domain/optimize.js';
 import { Cancelled, type CoreHooks } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
@@ -29,7 +30,10 @@ export function portfolioSpecOf(p: PreparedProblem, withTarget: boolean): CoreRe
   if (!groups.ok) return groups;
   const current = weightVector(p, c.currentWeights, 'current weights');
   if (!current.ok) return current;
+  const factors = factorRows(p);
+  if (!factors.ok) return factors;
   const spec: PortfolioSpec = {
+    linear: factors.value,
     tickers: p.tickers,
     lower: p.lower,
     upper: p.upper,
@@ -103,6 +107,7 @@ function ignoredConstraints(p: PreparedProblem, w: Float64Array, what: string): 
     c.txCost > 0 ? 'transaction costs' : '',
     c.l2 > 0 ? 'L2 regularisation' : '',
     c.trackingError !== undefined ? 'tracking-error cap' : '',
+    hasFactorLimits(p) ? 'factor exposure limits' : '',
   ].filter((s) => s !== '');
   if (ignored.length > 0) out.push(`${what} does not use: ${ignored.join(', ')}`);
   return out;
@@ -163,9 +168,18 @@ const riskParitySolver: ObjectiveSolver = async (p, ctx) => {
 const hrpSolver: ObjectiveSolver = async (p, ctx) => {
   checkCancelled(ctx);
   const t0 = performance.now();
-  const r = hrp(p.cov, p.n);
+  const r = hrp(p.cov, p.n, p.correlation);
   if (!r.ok) return r;
   const warnings = ignoredConstraints(p, r.value.weights, 'HRP');
+  const names = (ix: number[]) => ix.map((i) => p.tickers[i]!);
+  // Order and bisection steps (cluster variances annualised, in the covariance's units) for diagnostics.
+  const details = {
+    hrp: {
+      clustering: p.correlation ? 'pairwise correlation of returns' : 'correlation of the covariance',
+      order: names(r.value.order),
+      splits: r.value.splits.map((s) => ({ left: names(s.left), right: names(s.right), leftVariance: s.leftVariance, rightVariance: s.rightVariance, alpha: s.alpha })),
+    },
+  };
   return ok({
     weights: r.value.weights,
     solver: 'hrp',
@@ -173,6 +187,7 @@ const hrpSolver: ObjectiveSolver = async (p, ctx) => {
     status: 'optimal',
     activeConstraints: [],
     extras: { solveMs: performance.now() - t0 },
+    details,
     ...(warnings.length > 0 ? { warnings } : {}),
   } satisfies Solution);
 };

@@ -6,6 +6,8 @@ import { efficientReturn, efficientRisk, maxReturn, maxSharpe, maxUtility, minVo
 import { riskObjectives } from './objectives-risk.js';
 import type { ObjectiveSolver } from './problem.js';
 import { minSemivariance } from './semivariance.js';
+import { crisisRobust } from '../robust/crisis-robust.js';
+import { worstCaseMv } from '../robust/worst-case.js';
 
 const unsupported =
   (name: Objective): ObjectiveSolver =>
@@ -22,6 +24,8 @@ const meanVariance: Partial<Record<Objective, ObjectiveSolver>> = {
   'max-utility': withMaxHoldings(maxUtility),
   'max-return': withMaxHoldings(maxReturn),
   'min-semivariance': withMaxHoldings(minSemivariance),
+  'worst-case-mv': withMaxHoldings(worstCaseMv),
+  'crisis-robust': withMaxHoldings(crisisRobust),
 };
 
 const pick = (o: Objective): ObjectiveSolver => riskObjectives[o] ?? meanVariance[o] ?? unsupported(o);
@@ -40,6 +44,8 @@ export const objectives: Record<Objective, ObjectiveSolver> = {
   'min-cdar': pick('min-cdar'),
   'efficient-cdar': pick('efficient-cdar'),
   'min-semivariance': pick('min-semivariance'),
+  'worst-case-mv': pick('worst-case-mv'),
+  'crisis-robust': pick('crisis-robust'),
 };
 
 /** Objectives in the order of the shared list (for forms and help texts). */

@@ -3,15 +3,23 @@ import type { EstimatorSettings, OptimizeOptions } from '../../../shared/domain/
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
-import { countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+import { completeReturnRows, countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+
+export { completeReturnRows };
 import { gramKernelName } from '../stats/gram.js';
-import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
+import { expCov, fixNonPsd, pairwiseCorrelation, sampleCov, semicovariance } from '../stats/risk-models.js';
 import {
   ledoitWolfConstantCorrelation,
   ledoitWolfConstantVariance,
   ledoitWolfSingleFactor,
 } from '../stats/shrinkage.js';
+import type { FactorModelOptions } from '../../../shared/domain/factors.js';
+import { fitFactorModel } from '../factors/model.js';
+import { factorCovariance, type FactorModel } from '../factors/risk.js';
+import { shrunkMean } from '../robust/shrunk-mean.js';
+import { blendCovariance, diversificationOf, turbulenceSplit, type Diversification } from '../robust/turbulence.js';
 import type { PreparedProblem } from './problem.js';
+import { annualiseByCalendar, periodsPerYear } from '../fx/calendar.js';
 
 export { applyWindow } from '../price-matrix.js';
 
@@ -26,8 +34,14 @@ export interface Moments {
   returns: ReturnMatrix;
   /** Shrinkage intensity of the Ledoit–Wolf models. */
   shrinkage?: number;
+  /** Shrunk-mean facts (α on the sample mean, β on the annualised target b). */
+  shrunkMean?: { alpha: number; beta: number; target: number };
+  /** Turbulence-blend facts: days in the turbulent set, the index threshold, diversification quiet vs turbulent. */
+  turbulence?: { turbulentDays: number; threshold: number; quiet: Diversification; turbulent: Diversification };
   /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
   covarianceKernel?: string;
+  /** The fitted factor model when the options name one (its Σ is the covariance when risk is 'factor'). */
+  factorModel?: FactorModel;
 }
 
 /** Splits off the CAPM market column when `est.market` names one. */
@@ -59,6 +73,15 @@ function universe(prices: PriceMatrix, est: EstimatorSettings): CoreResult<{ ass
 export function checkedReturns(prices: PriceMatrix, logReturns: boolean): CoreResult<ReturnMatrix> {
   const r = returnsFromPrices(prices, logReturns);
   if (r.n === 0) return fail('invalid-input', 'no assets to estimate');
+  // NaN is a missing price; ±Infinity (a price or a return off a zero price) would be taken as real.
+  const infinite = r.tickers.filter((_, j) => {
+    for (let t = 0; t < prices.dates.length; t++) if (Math.abs(prices.values[t * r.n + j]!) === Infinity) return true;
+    for (let t = 0; t < r.dates.length; t++) if (Math.abs(r.values[t * r.n + j]!) === Infinity) return true;
+    return false;
+  });
+  if (infinite.length > 0) {
+    return fail('invalid-input', `prices or returns of ${infinite.join(', ')} are not finite numbers: fix or remove ${infinite.length === 1 ? 'that series' : 'those series'}`, { tickers: infinite });
+  }
   const counts = countPerAsset(r);
   const short = r.tickers.filter((_, j) => counts[j]! < 2);
   if (short.length > 0) {
@@ -90,7 +113,7 @@ export function checkedCovariance(cov: Float64Array, tickers: readonly string[])
 }
 
 /** Expected returns and covariance (annualised) under the estimator settings; data problems are typed errors. */
-export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0): CoreResult<Moments> {
+export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0, factorOptions?: FactorModelOptions): CoreResult<Moments> {
   const split = universe(prices, est);
   if (!split.ok) return split;
   const { assets, market } = split.value;
@@ -100,6 +123,7 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
   const n = r.n;
   const f = est.frequency;
   let mu: Float64Array;
+  let shrunk: Moments['shrunkMean'];
   switch (est.returns) {
     case 'historical':
       mu = meanHistoricalReturn(r, f, true);
@@ -119,13 +143,37 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
         mkt = Float64Array.from(r.dates, (d) => byDate.get(d) ?? NaN);
       }
       mu = capmReturn(r, f, rf, mkt, true);
-      if (mu.some((x) => x !== x)) return fail('insufficient-data', 'fewer than 2 dates where every asset and the market have returns (CAPM betas)');
+      if (mu.some((x) => x !== x)) {
+        const short = r.tickers.filter((_, j) => mu[j] !== mu[j]);
+        return fail('insufficient-data', `fewer than 2 dates with both a return and a market return for ${short.join(', ')} (CAPM betas)`, { tickers: short });
+      }
+      break;
+    }
+    case 'james-stein':
+    case 'bayes-stein':
+    case 'bodnar-okhrin': {
+      const s = shrunkMean(r, est.returns, est.shrinkTarget, f);
+      if (!s.ok) return s;
+      mu = s.value.mu;
+      shrunk = { alpha: s.value.alpha, beta: s.value.beta, target: s.value.target };
       break;
     }
   }
   let cov: Float64Array;
   let shrinkage: number | undefined;
+  let factorModel: FactorModel | undefined;
+  if (factorOptions) {
+    const fitted = fitFactorModel(r, factorOptions, f);
+    if (!fitted.ok) return fitted;
+    factorModel = fitted.value;
+  } else if (est.risk === 'factor') {
+    return fail('invalid-input', 'the factor risk model needs a factor model (--factor-model pca:K|ts:SET|xs)', { field: 'factorModel' });
+  }
+  let turbulence: Moments['turbulence'];
   switch (est.risk) {
+    case 'factor':
+      cov = factorCovariance(factorModel!);
+      break;
     case 'sample':
       cov = sampleCov(r, f);
       break;
@@ -148,7 +196,21 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       shrinkage = s.delta;
       break;
     }
+    case 'turbulence-blend': {
+      const rows = completeReturnRows(r);
+      const split = turbulenceSplit(rows.values, rows.T, n, est.turbulence.share, f, r.tickers);
+      if (!split.ok) return split;
+      cov = blendCovariance(split.value.turbulent, split.value.quiet, est.turbulence.blend);
+      turbulence = {
+        turbulentDays: split.value.turbulentRows.length,
+        threshold: split.value.threshold,
+        quiet: diversificationOf(split.value.quiet, n),
+        turbulent: diversificationOf(split.value.turbulent, n),
+      };
+      break;
+    }
   }
+  if (est.calendars) ({ mu, cov } = annualiseByCalendar(mu, cov, f, periodsPerYear(assets, est.calendars, f), est.returns !== 'arithmetic'));
   // Exact symmetry (products like r̄·σᵢσⱼ round differently from r̄·σⱼσᵢ).
   for (let i = 0; i < n; i++)
     for (let j = 0; j < i; j++) {
@@ -156,32 +218,21 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       cov[i * n + j] = v;
       cov[j * n + i] = v;
     }
-  const checked = checkedCovariance(cov, r.tickers);
+  // BΣ_FBᵀ + D is PSD by construction (Σ_F a sample covariance, D ≥ 0): no O(n³) check or repair.
+  const checked = est.risk === 'factor' ? ok({ covariance: cov, warnings: [] as string[] }) : checkedCovariance(cov, r.tickers);
   if (!checked.ok) return checked;
   return ok({
     tickers: r.tickers,
     expectedReturns: mu,
     covariance: checked.value.covariance,
-    warnings: checked.value.warnings,
+    warnings: [...(factorModel?.warnings ?? []), ...checked.value.warnings],
+    ...(factorModel ? { factorModel } : {}),
     returns: r,
     ...(shrinkage === undefined ? {} : { shrinkage }),
+    ...(shrunk ? { shrunkMean: shrunk } : {}),
+    ...(turbulence ? { turbulence } : {}),
     covarianceKernel: gramKernelName(),
   });
-}
-
-/** Rows of `r` where every asset has a return (scenario objectives need complete scenarios). */
-export function completeReturnRows(r: ReturnMatrix): { values: Float64Array; T: number } {
-  const { n } = r;
-  const out = new Float64Array(r.T * n);
-  let T = 0;
-  for (let t = 0; t < r.T; t++) {
-    let complete = true;
-    for (let j = 0; j < n && complete; j++) if (r.values[t * n + j] !== r.values[t * n + j]) complete = false;
-    if (!complete) continue;
-    out.set(r.values.subarray(t * n, (t + 1) * n), T * n);
-    T++;
-  }
-  return { values: out.slice(0, T * n), T };
 }
 
 /** Per-asset bounds: asset-specific where given, the global ones otherwise. */
@@ -219,5 +270,9 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
     lower: b.value.lower,
     upper: b.value.upper,
     options,
+    // PyPortfolioOpt's HRPOpt(returns) clusters on returns.corr() (pairwise complete); with any other
+    // risk model (or a posterior) it is HRPOpt(cov_matrix=S), clustering on the correlation of S.
+    ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: pairwiseCorrelation(m.returns) } : {}),
+    ...(m.factorModel ? { factorModel: m.factorModel } : {}),
   });
 }

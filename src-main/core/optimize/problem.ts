@@ -2,6 +2,7 @@
 import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
 import type { CoreHooks } from '../hooks.js';
 import type { CoreResult } from '../result.js';
+import type { FactorModel } from '../factors/risk.js';
 
 /** Estimated inputs plus merged bounds: everything an objective solver needs. */
 export interface PreparedProblem {
@@ -19,6 +20,12 @@ export interface PreparedProblem {
   upper: Float64Array;
   /** Parsed options with defaults filled. */
   options: OptimizeOptions;
+  /** Assets likely held (e.g. a similar problem's solution): seeds the screened QP solver's working set. */
+  warmSupport?: number[];
+  /** n×n pairwise-complete correlation of the estimation returns (HRP with the sample risk model only). */
+  correlation?: Float64Array;
+  /** Fitted factor model (options.factorModel): loadings for factor constraints and the decomposition. */
+  factorModel?: FactorModel;
 }
 
 export interface KktResiduals {
@@ -36,6 +43,8 @@ export interface Solution {
   activeConstraints: string[];
   extras?: Record<string, number>;
   warnings?: string[];
+  /** Structured facts for the result's diagnostics, under their own keys (e.g. `hrp`). */
+  details?: Record<string, unknown>;
 }
 
 export type ObjectiveSolver = (p: PreparedProblem, ctx?: CoreHooks) => Promise<CoreResult<Solution>>;

@@ -43,6 +43,7 @@ export function toOptimizeResult(p: PreparedProblem, s: Solution, solveTimeMs: n
     covarianceKernel: gramKernelName(),
     ...(s.kkt ? { kkt: s.kkt } : {}),
     ...(s.extras ? { extras: s.extras } : {}),
+    ...(s.details ?? {}),
   };
   return {
     weights: toRecord(p.tickers, s.weights),

@@ -117,9 +117,20 @@ async function highsSemivariance(p: PreparedProblem, B: Float64Array): Promise<C
   });
 }
 
-export const minSemivariance: ObjectiveSolver = async (p) => {
-  if (p.options.constraints.trackingError !== undefined) return fail('unsupported', 'min-semivariance does not support a tracking-error cap');
-  if (p.T < 2) return fail('insufficient-data', 'min-semivariance needs at least 2 dates where every asset has a return');
+/**
+ * PyPortfolioOpt adds γ‖w‖² to the daily semivariance Σ min((r_t − b)w, 0)²/T; this objective is that
+ * quantity × f (annualised), so the same γ enters here as f·γ.
+ */
+function withDailyL2(p: PreparedProblem): PreparedProblem {
+  const c = p.options.constraints;
+  if (c.l2 === 0) return p;
+  return { ...p, options: { ...p.options, constraints: { ...c, l2: c.l2 * p.options.estimators.frequency } } };
+}
+
+export const minSemivariance: ObjectiveSolver = async (input) => {
+  if (input.options.constraints.trackingError !== undefined) return fail('unsupported', 'min-semivariance does not support a tracking-error cap');
+  if (input.T < 2) return fail('insufficient-data', 'min-semivariance needs at least 2 dates where every asset has a return');
+  const p = withDailyL2(input);
   const B = scenarios(p);
   const own = await activeSetSemivariance(p, B);
   if (own.ok || own.error.code === 'infeasible' || own.error.code === 'invalid-input') return own;

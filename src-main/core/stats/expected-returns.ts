@@ -53,9 +53,12 @@ export function emaHistoricalReturn(r: ReturnMatrix, frequency: number, span: nu
 }
 
 /**
- * CAPM returns `rf + β_i (E[r_m] − rf)` with β from the covariance on dates where every asset and the
- * market have a return; market = given daily series aligned to `r` (NaN = missing) or the equal-weighted
- * mean of the available assets. E[r_m] compounded over those dates.
+ * CAPM returns `rf + β_i (E[r_m] − rf)` (annual fractions), as PyPortfolioOpt's `capm_return`:
+ * market = the given daily series aligned to `r` (NaN = missing) or the equal-weighted mean of the
+ * assets available that day; β_i = cov(r_i, r_m) / var(r_m), the covariance pairwise complete (over the
+ * days both have a return, ddof 1) and var(r_m) over all the market's days; E[r_m] is the market's
+ * growth over all its own returns, `prod(1 + r_m)^(f/count) − 1` (or mean × f without compounding).
+ * NaN for an asset with fewer than 2 days in common with the market.
  */
 export function capmReturn(
   r: ReturnMatrix,
@@ -82,30 +85,35 @@ export function capmReturn(
     }
     mkt[t] = c ? s / c : NaN;
   }
-  const rows: number[] = [];
-  for (let t = 0; t < T; t++) {
-    let okRow = mkt[t] === mkt[t];
-    for (let j = 0; okRow && j < n; j++) if (values[t * n + j] !== values[t * n + j]) okRow = false;
-    if (okRow) rows.push(t);
-  }
-  const m = rows.length;
   const out = new Float64Array(n).fill(NaN);
+  let m = 0, mm = 0, logSum = 0;
+  for (let t = 0; t < T; t++) {
+    const x = mkt[t]!;
+    if (x !== x) continue;
+    m++;
+    mm += x;
+    logSum += Math.log1p(x);
+  }
   if (m < 2) return out;
-  let mm = 0;
-  for (const t of rows) mm += mkt[t]!;
   mm /= m;
   let varM = 0;
-  for (const t of rows) varM += (mkt[t]! - mm) ** 2;
-  let logSum = 0;
-  for (const t of rows) logSum += Math.log1p(mkt[t]!);
+  for (let t = 0; t < T; t++) if (mkt[t] === mkt[t]) varM += (mkt[t]! - mm) ** 2;
+  varM /= m - 1;
   const mktRet = compounding ? Math.exp((logSum * frequency) / m) - 1 : mm * frequency;
   for (let j = 0; j < n; j++) {
-    let mj = 0;
-    for (const t of rows) mj += values[t * n + j]!;
-    mj /= m;
+    let k = 0, sj = 0, sm = 0;
+    for (let t = 0; t < T; t++) {
+      const x = values[t * n + j]!, y = mkt[t]!;
+      if (x === x && y === y) (k++, (sj += x), (sm += y));
+    }
+    if (k < 2) continue;
+    const mj = sj / k, mk = sm / k;
     let c = 0;
-    for (const t of rows) c += (values[t * n + j]! - mj) * (mkt[t]! - mm);
-    out[j] = rf + (c / varM) * (mktRet - rf);
+    for (let t = 0; t < T; t++) {
+      const x = values[t * n + j]!, y = mkt[t]!;
+      if (x === x && y === y) c += (x - mj) * (y - mk);
+    }
+    out[j] = rf + (c / (k - 1) / varM) * (mktRet - rf);
   }
   return out;
 }

@@ -158,3 +158,42 @@ export function fixNonPsd(m: Float64Array, n: number): PsdRepair {
     }
   return { matrix: out, repaired: true, minEigenvalue: values[0]! };
 }
+
+/**
+ * Pairwise-complete Pearson correlation, like pandas `DataFrame.corr()`: each pair's means and standard
+ * deviations come from the rows where both series exist (so it differs from cov_ij/√(cov_ii·cov_jj) of
+ * the pairwise covariance when histories have different lengths). NaN when a pair has < 2 rows.
+ */
+export function pairwiseCorrelation(r: ReturnMatrix): Float64Array {
+  const { n, T } = r;
+  const c = columns(r);
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    out[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      let k = 0, sa = 0, sb = 0;
+      for (let t = 0; t < T; t++) {
+        const x = c[i * T + t]!, y = c[j * T + t]!;
+        if (x === x && y === y) (k++, (sa += x), (sb += y));
+      }
+      let v = NaN;
+      if (k >= 2) {
+        const ma = sa / k, mb = sb / k;
+        let sab = 0, saa = 0, sbb = 0;
+        for (let t = 0; t < T; t++) {
+          const x = c[i * T + t]!, y = c[j * T + t]!;
+          if (x === x && y === y) {
+            const dx = x - ma, dy = y - mb;
+            sab += dx * dy;
+            saa += dx * dx;
+            sbb += dy * dy;
+          }
+        }
+        v = sab / Math.sqrt(saa * sbb);
+      }
+      out[i * n + j] = v;
+      out[j * n + i] = v;
+    }
+  }
+  return out;
+}

@@ -94,15 +94,11 @@ export function ledoitWolfConstantVariance(r: ReturnMatrix): Shrunk {
 /** Single-factor (market = equal-weighted mean of the demeaned returns) target, Ledoit & Wolf (2003). */
 export function ledoitWolfSingleFactor(r: ReturnMatrix): Shrunk {
   const { n, T } = r;
-  const means = new Float64Array(n);
-  const X = centredColumns(r, means);
-  // Market = row mean of the raw (not demeaned) returns, as the reference does; its moments use the
-  // demeaned copy `xm`, while z = Xm·xmkt uses the raw one.
+  const X = centredColumns(r);
+  // Market = row mean of the demeaned returns, used demeaned everywhere (also in z = Xm·xmkt), as
+  // PyPortfolioOpt's _ledoit_wolf_single_factor (an older release added the mean back inside z).
   const xm = new Float64Array(T);
-  let meanOfMeans = 0;
-  for (let j = 0; j < n; j++) meanOfMeans += means[j]! / n;
   for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) xm[t] = xm[t]! + X[j * T + t]! / n;
-  const xmkt = xm.map((v) => v + meanOfMeans);
   const S = gram(X, n, T);
   for (let i = 0; i < S.length; i++) S[i] = S[i]! / T;
   const betas = new Float64Array(n);
@@ -120,7 +116,7 @@ export function ledoitWolfSingleFactor(r: ReturnMatrix): Shrunk {
   for (let i = 0; i < F.length; i++) c += (S[i]! - F[i]!) ** 2;
   // z = X * xmkt (per column); yᵀy, yᵀz and zᵀz come from one stacked cross product (y = X²).
   const Z = new Float64Array(n * T);
-  for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) Z[j * T + t] = X[j * T + t]! * xmkt[t]!;
+  for (let j = 0; j < n; j++) for (let t = 0; t < T; t++) Z[j * T + t] = X[j * T + t]! * xm[t]!;
   const { AA: Y, AB: YZ, BB: ZZ } = stackedGram(X.map((x) => x * x), Z, n, T);
   let p = 0;
   let sumS2 = 0;

@@ -2,6 +2,7 @@
 import type { BacktestReport, BacktestSettingsParsed, StressReport, StressSettingsParsed } from '../../../shared/api/backtest.js';
 import type { OptimizeOptions, PriceWindow } from '../../../shared/domain/optimize.js';
 import { applySourceWindow, buildBacktestReport, buildStressReport, walkForwardOptimiser, type Reoptimize } from '../../core/backtest/index.js';
+import { attributeBacktest } from '../../core/factors/attribution.js';
 import type { PriceMatrix } from '../../core/price-matrix.js';
 import type { CoreError, CoreResult } from '../../core/result.js';
 import type { JobContext, JobFunction } from '../job-context.js';
@@ -47,9 +48,18 @@ function windowed(input: { prices: PriceMatrix; assets: string[]; window?: Price
 }
 
 const backtest: JobFunction<BacktestJobInput, BacktestReport> = async (input, ctx) =>
-  unwrap(
-    await buildBacktestReport(windowed(input), input.assets, input.settings, input.options.targets.rf, optimiserFor(input.options, ctx), ctx),
+  withAttribution(
+    unwrap(await buildBacktestReport(windowed(input), input.assets, input.settings, input.options.targets.rf, optimiserFor(input.options, ctx), ctx)),
+    input.options,
   );
+
+/** Adds the factor attribution when the options carry a ts factor set; a failure is a visible warning. */
+function withAttribution(report: BacktestReport, options: OptimizeOptions): BacktestReport {
+  const series = options.factorModel?.data?.series;
+  if (!series) return report;
+  const a = attributeBacktest(report.equity, series, options.factorModel?.factors);
+  return a.ok ? { ...report, factorAttribution: a.value } : { ...report, warnings: [...report.warnings, `factor attribution not computed: ${a.error.message}`] };
+}
 
 const stress: JobFunction<StressJobInput, StressReport> = (input, ctx) =>
   unwrap(

@@ -60,7 +60,7 @@ const frontier: JobFunction<OptimizeJobInput, FrontierResult> = async (input, ct
 
 const estimate: JobFunction<OptimizeJobInput, EstimateJobOutput> = (input) => {
   const { prices, options } = windowed(input);
-  const m = unwrap(estimateMoments(prices, options.estimators, options.targets.rf));
+  const m = unwrap(estimateMoments(prices, options.estimators, options.targets.rf, options.factorModel));
   const n = m.tickers.length;
   const expectedReturns: Record<string, number> = {};
   m.tickers.forEach((t, i) => (expectedReturns[t] = m.expectedReturns[i]!));

@@ -2,6 +2,7 @@
  * The Optimise screen's editable state as plain data (text fields as typed) and its validation into
  * an optimisation request. Kept free of Svelte so the rules are unit-tested.
  */
+import { FACTOR_MODEL_PATTERN, type FactorModelOptionsInput } from '../../../shared/domain/factors.js';
 import {
   OBJECTIVES,
   RETURN_ESTIMATORS,
@@ -12,8 +13,10 @@ import {
   type ReturnEstimator,
   type RiskModel,
 } from '../../../shared/domain/optimize.js';
+import { defaultRobustForm, robustOptions, type RobustForm } from './robust-form.js';
 import { parseNumber, parsePercent } from './parse.js';
 import { validateViews, type BlForm } from './views-form.js';
+import { emptyCurrencyForm, validateCurrency, type CurrencyForm } from './currency-form.js';
 
 export { OBJECTIVES, RETURN_ESTIMATORS, RISK_MODELS };
 
@@ -38,7 +41,7 @@ export interface SectorCap {
   max: string;
 }
 
-export interface OptimiseForm {
+export interface OptimiseForm extends Partial<CurrencyForm> {
   name: string;
   tickers: string[];
   objective: Objective;
@@ -76,6 +79,12 @@ export interface OptimiseForm {
   assets: Record<string, AssetRow>;
   sectorCaps: SectorCap[];
   bl: BlForm;
+  /** Robust estimators, objectives and resampling (absent in drafts saved before they existed). */
+  robust?: RobustForm;
+  /** Factor model as typed: `pca:K`, `pca`, `ts:SET` or `xs`; empty = none (issue 15). */
+  factorModel?: string;
+  /** Factor exposure limits as typed: `F:MIN:MAX` separated by commas or new lines; `F:0:0` = neutral. */
+  factorLimits?: string;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -128,6 +137,8 @@ export function defaultForm(): OptimiseForm {
     assets: {},
     sectorCaps: [],
     bl: emptyBl(),
+    robust: defaultRobustForm(),
+    ...emptyCurrencyForm(),
   };
 }
 
@@ -288,13 +299,16 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
   // Sectors without a cap are still saved (as groups without limits) so the editor can restore them.
   for (const [sector, tickers] of bySector) if (!capped.has(sector)) groups.push({ name: sector, tickers });
 
+  const factorModel = factorModelOf(form, errors);
   const bl = validateViews(form.bl, new Set(form.tickers), errors);
+  const robust = robustOptions(form.robust, errors);
+  const currency = validateCurrency(form, errors);
 
   if (Object.keys(errors).length > 0) return { errors };
 
   const options: OptimizeOptionsInput = {
     objective: form.objective,
-    estimators: { returns: form.returns, risk: form.risk, ...(span !== undefined ? { span } : {}) },
+    estimators: { returns: form.returns, risk: form.risk, ...(span !== undefined ? { span } : {}), ...robust.estimators },
     targets: {
       rf,
       ...(targetVolatility !== undefined ? { targetVolatility } : {}),
@@ -316,6 +330,9 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(needsHoldings ? { currentWeights: holdings } : {}),
     },
     ...(bl ? { blackLitterman: bl } : {}),
+    robust: robust.robust,
+    ...currency,
+    ...(factorModel ? { factorModel } : {}),
   };
   const window: OptimiseRequest['window'] = {
     ...(form.start ? { start: form.start } : {}),
@@ -388,4 +405,31 @@ function validateRiskBudgets(form: OptimiseForm, errors: FieldErrors): Record<st
 /** Each ticker's share (fraction) of the typed risk budgets, for display next to the inputs; undefined when not all are valid. */
 export function budgetShares(form: OptimiseForm): Record<string, number> | undefined {
   return validateRiskBudgets(form, {});
+}
+
+/** The factor model and its exposure limits from the form; errors under `factorModel` / `factorLimits`. */
+export function factorModelOf(form: OptimiseForm, errors: FieldErrors): FactorModelOptionsInput | undefined {
+  const model = (form.factorModel ?? '').trim();
+  const rows = (form.factorLimits ?? '').split(/[,\n]/).map((r) => r.trim()).filter((r) => r !== '');
+  if (model === '') {
+    if (form.risk === 'factor') errors.factorModel = 'the factor risk model needs a factor model: pca:K, pca, ts:SET or xs';
+    if (rows.length > 0) errors.factorLimits = 'factor limits need a factor model';
+    return undefined;
+  }
+  if (!FACTOR_MODEL_PATTERN.test(model)) {
+    errors.factorModel = `"${model}" is not pca:K, pca, ts:SET or xs`;
+    return undefined;
+  }
+  const bounds: { factor: string; min?: number; max?: number }[] = [];
+  for (const r of rows) {
+    const m = /^(.+):([^:]*):([^:]*)$/.exec(r);
+    const min = m && m[2]!.trim() !== '' ? Number(m[2]) : undefined;
+    const max = m && m[3]!.trim() !== '' ? Number(m[3]) : undefined;
+    if (!m || (min === undefined && max === undefined) || (min !== undefined && !Number.isFinite(min)) || (max !== undefined && !Number.isFinite(max))) {
+      errors.factorLimits = `"${r}" is not FACTOR:MIN:MAX (e.g. SMB:-0.1:0.1, Mkt-RF::1, HML:0:0)`;
+      return undefined;
+    }
+    bounds.push({ factor: m[1]!.trim(), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+  }
+  return { model, bounds };
 }

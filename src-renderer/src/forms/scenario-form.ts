@@ -1,5 +1,7 @@
 /** Converts between the Optimise form and a saved scenario (the same JSON the CLI reads). */
+import { currencyFormFrom } from './currency-form.js';
 import type { ScenarioFile, ScenarioFileInput } from '../../../shared/domain/scenario.js';
+import { robustFormFromOptions } from './robust-form.js';
 import { defaultForm, emptyAssetRow, emptyBl, type AssetRow, type OptimiseForm, type OptimiseRequest, type SectorCap, type TeBenchmark } from './optimise-form.js';
 import { numberText, parseNumber, percentText } from './parse.js';
 import type { BlForm, ViewRow } from './views-form.js';
@@ -42,6 +44,7 @@ export function formFromScenario(s: ScenarioFile, points?: number): OptimiseForm
   f.returns = o.estimators.returns;
   f.risk = o.estimators.risk;
   f.span = numberText(o.estimators.span);
+  f.robust = robustFormFromOptions(o);
   f.start = s.window.start ?? '';
   f.end = s.window.end ?? '';
   f.rf = percentText(o.targets.rf);
@@ -57,6 +60,7 @@ export function formFromScenario(s: ScenarioFile, points?: number): OptimiseForm
   f.maxHoldings = o.constraints.maxHoldings === undefined ? '' : String(o.constraints.maxHoldings);
   f.trackingError = percentText(o.constraints.trackingError);
   f.marketNeutral = o.constraints.marketNeutral;
+  Object.assign(f, currencyFormFrom(o.currency));
   f.teBenchmark = teBenchmarkOf(s);
   if (f.teBenchmark === 'custom') f.benchmarkWeights = Object.fromEntries(Object.entries(o.constraints.benchmarkWeights ?? {}).map(([t, w]) => [t, percentText(w)]));
   f.riskBudgets = budgetsText(s);

@@ -72,7 +72,7 @@ export function validateViews(bl: BlForm, universe: ReadonlySet<string>, errors:
       const p = parseNumber(bl.marketCaps[t] ?? '');
       if (!p.ok) errors[`bl:cap:${t}`] = p.message;
       else if (p.value === undefined) missing.push(t);
-      else if (p.value <= 0) errors[`bl:cap:${t}`] = 'a market cap must be above 0';
+      else if (p.value < 0) errors[`bl:cap:${t}`] = 'a market cap cannot be negative';
       else marketCaps[t] = p.value;
     }
     if (missing.length > 0) errors['bl:marketCaps'] = `the market prior needs a market cap for ${missing.join(', ')}`;

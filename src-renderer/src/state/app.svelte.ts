@@ -3,7 +3,7 @@ import type { InstrumentSummary } from '../../../shared/api/market-data.js';
 import { call, errorText } from '../lib/api.js';
 import { createLatest } from '../lib/latest.js';
 
-export type Screen = 'data' | 'optimise' | 'scenarios' | 'backtest' | 'holdings';
+export type Screen = 'data' | 'optimise' | 'scenarios' | 'backtest' | 'holdings' | 'options' | 'factors';
 export type Theme = 'light' | 'dark';
 
 const THEME_KEY = 'frontier-theme';
@@ -23,7 +23,7 @@ export interface AppState {
   helpOpen: boolean;
   status: string;
   /** Which part of the Data screen shows (the menu's File → Import opens the import view). */
-  dataView: 'instruments' | 'import';
+  dataView: 'instruments' | 'import' | 'fx';
 }
 
 export const app = $state<AppState>({

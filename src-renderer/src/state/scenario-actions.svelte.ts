@@ -12,7 +12,9 @@ import { parseNumber } from '../forms/parse.js';
 import { app, knownTickers } from './app.svelte.js';
 import { currentKey, formKey, invalidateRuns, recordHistory, requestKey, work, type Results } from './workbench.svelte.js';
 import { persistDraft } from './autosave.svelte.js';
+import { restoreRobustness, robustness, robustnessResults } from './robustness.svelte.js';
 import { reportLogo } from '../screens/optimise/report-logo.svelte.js';
+import { bt, restoreSavedRuns } from '../screens/backtest/backtest-state.svelte.js';
 
 /**
  * The workbench's part of the saved results: what matches the request, and null (remove) for the rest,
@@ -25,6 +27,7 @@ function resultsFor(request: OptimiseRequest): Record<string, unknown> {
     optimize: r?.optimize ? $state.snapshot(r.optimize) : null,
     frontier: r?.frontier ? $state.snapshot(r.frontier) : null,
     current: r?.current ? $state.snapshot(r.current) : null,
+    robustness: robustnessResults(requestKey(request)),
   };
 }
 
@@ -66,6 +69,7 @@ export async function saveScenario(asNew = false): Promise<Scenario | null> {
     // From the record saved: an update keeps its backtest, a new record (save as) has none of its own yet.
     work.backtestMaxDrawdown = drawdownOf(saved);
     work.savedKey = formKey();
+    robustness.unsaved = false;
     work.message = `Saved “${saved.name}”.`;
     app.status = work.message;
     void persistDraft();
@@ -104,7 +108,9 @@ export function loadScenario(s: Scenario): void {
   work.scenarioId = s.id;
   work.savedKey = formKey();
   work.results = savedResults(s);
+  restoreRobustness(s.results.robustness, currentKey());
   work.backtestMaxDrawdown = drawdownOf(s);
+  restoreSavedRuns(s.results);
   work.message = `Opened “${s.name}”.`;
   app.status = work.message;
   recordHistory();
@@ -124,6 +130,7 @@ export async function restoreDraftResults(): Promise<void> {
     if (work.scenarioId !== id || formKey() !== draftKey) return; // the user moved on meanwhile
     // The drawdown belongs to the scenario, whether or not the draft still matches its saved settings.
     work.backtestMaxDrawdown = drawdownOf(s);
+    if (!bt.report && !bt.stress) restoreSavedRuns(s.results, false);
     const saved = formFromScenario(s, s.results.frontier?.points.length);
     if (JSON.stringify(saved) !== draftKey) return;
     work.savedKey = draftKey;
@@ -139,6 +146,7 @@ export function newScenario(): void {
   invalidateRuns();
   work.form = defaultForm();
   work.results = null;
+  restoreSavedRuns(null);
   work.scenarioId = null;
   work.backtestMaxDrawdown = null;
   work.savedKey = '';
@@ -146,6 +154,13 @@ export function newScenario(): void {
   work.runError = '';
   work.frontierError = '';
   work.message = '';
+  // A new scenario starts in the app's default base currency (Data → FX), when one is set.
+  const fresh = work.form;
+  void call('fx-settings-get', {})
+    .then((s) => {
+      if (s.baseCurrency && work.form === fresh && !fresh.baseCurrency) work.form.baseCurrency = s.baseCurrency;
+    })
+    .catch(() => undefined);
   void persistDraft();
 }
 
@@ -175,7 +190,8 @@ export async function exportComparisonPdf(ids: number[]): Promise<string> {
 
 /** Exports the PDF report of the current scenario (saving it first when it has unsaved changes). */
 export async function exportPdf(): Promise<void> {
-  if (work.scenarioId === null || work.savedKey !== formKey()) {
+  // New robustness results belong in the report too, so they are saved first.
+  if (work.scenarioId === null || work.savedKey !== formKey() || robustness.unsaved) {
     const saved = await saveScenario();
     if (!saved) return;
   }

@@ -194,7 +194,7 @@ describe('walk-forward re-optimisation', () => {
       if (n === 2) return { ok: false, error: { code: 'infeasible', message: 'no solution' } };
       return ok(Object.fromEntries(w.tickers.map((t) => [t, 1 / w.tickers.length])));
     };
-    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn } }));
+    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn }, onFail: 'hold' }));
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toContain('no solution');
     expect(run.rebalances[1]!.weights.A).toBeCloseTo(0.5, 9);
@@ -207,7 +207,7 @@ describe('walk-forward re-optimisation', () => {
       if (n === 1) return { ok: false, error: { code: 'user-error', message: 'all returns below rf' } };
       return ok(Object.fromEntries(w.tickers.map((t) => [t, 1 / w.tickers.length])));
     };
-    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn } }));
+    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn }, onFail: 'hold' }));
     expect(run.warnings[0]).toContain('stayed in cash');
     expect(run.rebalances[0]!.weights).toEqual({});
     const firstMonth = run.dates.indexOf(run.rebalances[1]!.date);
@@ -215,7 +215,7 @@ describe('walk-forward re-optimisation', () => {
     expect(run.rebalances[1]!.weights.A).toBeCloseTo(0.5, 12);
 
     const never: Reoptimize = async () => ({ ok: false, error: { code: 'infeasible', message: 'bounds conflict' } });
-    const r = await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'expanding' }, reoptimize: never }, minHistory: 20 });
+    const r = await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'expanding' }, reoptimize: never }, minHistory: 20, onFail: 'hold' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('infeasible');
   });

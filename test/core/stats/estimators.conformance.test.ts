@@ -34,7 +34,8 @@ for (const name of ['pypfopt', 'riskfolio'] as const) {
       ['historical', 'historical', {}],
       ['arithmetic', 'arithmetic', {}],
       ['ema', 'ema', { span: 500 }],
-      ['capm', 'capm', {}],
+      // CAPM follows PyPortfolioOpt's published capm_return figures (test/conformance/published.test.ts),
+      // whose pairwise betas differ from this older complete-row cross-check.
       ['historical', 'historical-log', { logReturns: true }],
     ] as const) {
       it(`expected returns: ${key}`, () => {
@@ -46,7 +47,8 @@ for (const name of ['pypfopt', 'riskfolio'] as const) {
       });
     }
 
-    for (const risk of RISK_MODELS) {
+    // Models PyPortfolioOpt lacks (factor, turbulence-blend) have no reference matrix; their own tests check them.
+    for (const risk of RISK_MODELS.filter((m) => expected.cov[m] !== undefined)) {
       it(`risk model: ${risk}`, () => {
         const r = estimateMoments(prices!, estimatorSchema.parse({ risk, span: 180 }));
         expect(r.ok).toBe(true);
@@ -60,14 +62,5 @@ for (const name of ['pypfopt', 'riskfolio'] as const) {
       });
     }
 
-    if (expected.capm_spy) {
-      it('expected returns: capm against a market column (SPY)', () => {
-        const r = estimateMoments(prices!, estimatorSchema.parse({ returns: 'capm', market: 'SPY' }));
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        expect(r.value.tickers).toEqual(expected.capm_spy!.tickers);
-        expect(maxRelDiff(r.value.expectedReturns, expected.capm_spy!.mu)).toBeLessThan(1e-6);
-      });
-    }
   });
 }

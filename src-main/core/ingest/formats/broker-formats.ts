@@ -5,5 +5,6 @@ import { ibkrActivity } from './ibkr.js';
 import { ibkrFlex } from './ibkr-flex.js';
 import { usBrokerFormats } from './us-brokers.js';
 import { etrade, vanguard } from './vanguard-etrade.js';
+import { optionsGeneric } from './options-generic.js';
 
-export const brokerFormats: FormatDefinition[] = [ibkrActivity, ibkrFlex, ...usBrokerFormats, vanguard, etrade, ...euBrokerFormats];
+export const brokerFormats: FormatDefinition[] = [ibkrActivity, ibkrFlex, ...usBrokerFormats, vanguard, etrade, ...euBrokerFormats, optionsGeneric];

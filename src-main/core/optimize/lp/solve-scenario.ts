@@ -4,7 +4,7 @@ import { fail, ok, type CoreResult } from '../../result.js';
 import type { Solution } from '../problem.js';
 import { loadHighs, runModel, type LpOutcome } from './highs-runtime.js';
 import { certify } from './lp-check.js';
-import { rowActivities, toModelData, type LpBuilder } from './lp-builder.js';
+import { addCols, addRow, rowActivities, toModelData, type LpBuilder } from './lp-builder.js';
 import { bindingPortfolioConstraints, type PortfolioSpec } from './portfolio-lp.js';
 import { buildCdarLp, buildCvarLp } from './scenario-lp.js';
 import { historicalCdar, historicalCvar } from './risk-measures.js';
@@ -53,11 +53,14 @@ export async function solveScenarioRisk(input: ScenarioInput): Promise<CoreResul
     if (!Number.isFinite(returns[k]!)) return fail('invalid-input', 'scenario returns contain NaN or infinite values');
   }
   const highs = await loadHighs();
-  const built = measure === 'cvar' ? buildCvarLp(spec, returns, T, beta) : buildCdarLp(spec, returns, T, beta);
   const run = {
     options: { ...DEFAULT_OPTIONS, ...input.highsOptions },
     ...(input.isCancelled ? { shouldStop: input.isCancelled } : {}),
   };
+  // HiGHS's QP solver does not finish the CDaR model with an L2 term (hours, or "model not solved"):
+  // CDaR + γ‖w‖² goes through outer tangents of w², exact in the limit. CVaR + L2 is a QP HiGHS solves.
+  if ((spec.l2 ?? 0) > 0 && (measure === 'cdar' || spec.maxHoldings !== undefined)) return solveL2ByTangents(highs, input, run);
+  const built = measure === 'cvar' ? buildCvarLp(spec, returns, T, beta) : buildCdarLp(spec, returns, T, beta);
   const continuous = !built.lp.integer.some((b) => b) && built.lp.diagQ.size === 0;
   const formulation = input.formulation ?? 'auto';
   const viaDual = continuous && formulation === 'dual';
@@ -118,4 +121,73 @@ function toSolution(lp: LpBuilder, spec: PortfolioSpec, out: LpOutcome, alphaCol
     extras,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/**
+ * min risk(w) + γ‖w‖² by Kelley's cutting planes on the separable term: s_i ≥ 2a·w_i − a² for tangent
+ * points a (every s_i under-estimates w_i²), cost γ·Σs_i, one LP per round with the previous answer as
+ * the start, a new tangent at each w_i until γ·Σ(w_i² − s_i) ≤ 1e-8 of the objective. The reported
+ * objective is the exact risk + γ‖w‖² at the final weights; the gap left is in extras.l2Gap.
+ */
+const L2_GAP = 1e-8;
+
+async function solveL2ByTangents(highs: Awaited<ReturnType<typeof loadHighs>>, input: ScenarioInput, run: { options: Record<string, string | number | boolean>; shouldStop?: () => boolean }): Promise<CoreResult<Solution>> {
+  const { spec, returns, T, beta, measure } = input;
+  const n = spec.tickers.length;
+  const gamma = spec.l2!;
+  const base: PortfolioSpec = { ...spec, l2: 0 };
+  const points: number[][] = Array.from({ length: n }, (_, i) => {
+    const lo = Number.isFinite(spec.lower[i]!) ? spec.lower[i]! : -1;
+    const hi = Number.isFinite(spec.upper[i]!) ? spec.upper[i]! : 1;
+    const grid = [lo, hi, 1 / n, 0].filter((a) => a >= lo && a <= hi);
+    for (let k = 1; k < 8; k++) grid.push(lo + ((hi - lo) * k) / 8);
+    return grid;
+  });
+  let start: Float64Array | undefined;
+  let gap = Infinity;
+  let rounds = 0;
+  let last: { built: ReturnType<typeof buildCvarLp>; out: LpOutcome } | undefined;
+  for (; rounds < 60; rounds++) {
+    const built = measure === 'cvar' ? buildCvarLp(base, returns, T, beta) : buildCdarLp(base, returns, T, beta);
+    const s0 = addCols(built.lp, n, gamma, 0, Infinity, 's');
+    for (let i = 0; i < n; i++) for (const a of points[i]!) addRow(built.lp, -a * a, Infinity, [i, s0 + i], [-2 * a, 1], 'l2-tangent');
+    // primal simplex: the default (dual) strategy stops with HiGHS status -1 on the CDaR model with
+    // tangent rows, and the primal one re-starts well from the previous round's answer
+    const opts = { ...run, options: { simplex_strategy: 4, ...run.options } };
+    const out = runModel(highs, toModelData(built.lp), start && start.length === built.lp.colCost.length ? { ...opts, start } : opts);
+    if (out.status === 'interrupted' && input.isCancelled?.()) throw new Cancelled();
+    if (!out.optimal) return failure(built.lp, base, out);
+    last = { built, out };
+    const x = out.colValue;
+    let total = 0;
+    gap = 0;
+    for (let i = 0; i < n; i++) {
+      const w = x[i]!;
+      const miss = w * w - x[s0 + i]!;
+      gap += gamma * Math.max(0, miss);
+      total += gamma * w * w;
+      if (miss > 1e-15) points[i]!.push(w);
+    }
+    const objective = out.objective + gap;
+    if (gap <= L2_GAP * Math.max(Math.abs(objective), 1e-12) || total === 0) break;
+    // the next model has one more row per new tangent; start from this answer (columns are unchanged)
+    start = Float64Array.from(x);
+  }
+  const { built, out } = last!;
+  const sol = toSolution(built.lp, base, out, built.alphaCol, input);
+  const w = sol.weights;
+  const l2 = gamma * w.reduce((a, b) => a + b * b, 0);
+  const risk = sol.extras![measure]!;
+  const converged = gap <= L2_GAP * Math.max(risk + l2, 1e-12);
+  return ok({
+    ...sol,
+    solver: `${sol.solver}-l2-tangents`,
+    status: converged && sol.status === 'optimal' ? 'optimal' : 'optimal-inaccurate',
+    activeConstraints: sol.activeConstraints.filter((a) => !a.startsWith('l2-tangent')),
+    extras: { ...sol.extras, objective: risk + l2, l2Gap: gap, l2Rounds: rounds + 1 },
+    warnings: [
+      ...(sol.warnings ?? []),
+      ...(converged ? [] : [`L2 term solved by outer tangents: ${rounds + 1} LP rounds left a gap of ${gap.toExponential(2)} in the objective`]),
+    ],
+  });
 }
