@@ -6,6 +6,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   root: 'src-renderer',
   base: './',
+  // Out of node_modules (the default): writes there make npm take the installed tree for changed.
+  cacheDir: '../.cache/vite',
   plugins: [svelte()],
   build: {
     outDir: '../dist/renderer',

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
+  // Out of node_modules, as for vite.config.ts.
+  cacheDir: '.cache/vitest',
   test: {
     projects: [
       {
@@ -18,6 +20,7 @@ export default defineConfig({
       },
       {
         plugins: [svelte()],
+        cacheDir: '.cache/vitest-renderer',
         resolve: { conditions: ['browser'] },
         test: {
           name: 'renderer',

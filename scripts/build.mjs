@@ -60,4 +60,6 @@ function buildNative() {
 buildNative();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 run('main (tsc)', bin('tsc'), ['-p', 'tsconfig.build.json']);
-run('renderer (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+// `--configLoader runner` reads vite.config.ts without writing a bundled copy into node_modules/.vite-temp:
+// a build must not change node_modules, or npm (and npx) take the tree for changed and run `prepare` again.
+run('renderer (vite)', bin('vite'), ['build', '--logLevel', 'warn', '--configLoader', 'runner']);

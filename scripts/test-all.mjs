@@ -49,7 +49,7 @@ check('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 if (!only.length || only.includes('unit')) {
   const out = join(root, '.vitest-results.json');
   rmSync(out, { force: true });
-  const ok = step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = step('unit', bin('vitest'), ['run', '--configLoader', 'runner', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   if (!countVitest(out)) totals.failed++;
   else if (!ok && totals.failed === 0) totals.failed++;
 }

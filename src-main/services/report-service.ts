@@ -144,28 +144,24 @@ export async function warmReportExport(ctx: HandlerContext): Promise<void> {
   await Promise.allSettled([ctx.printer().then((p) => p.warm?.()), ctx.jobs.run('report-warm', {})]);
 }
 
+/** A printed report as the API sends it (the PDF in base64). */
+function reportResponse(report: ExportedReport) {
+  return {
+    fileName: report.fileName,
+    pdfBase64: Buffer.from(report.pdf.buffer, report.pdf.byteOffset, report.pdf.byteLength).toString('base64'),
+    pages: report.pages,
+    sections: report.sections,
+  };
+}
+
 export const reportHandlers = {
-  'report-export': async (req, ctx) => {
-    const report = await exportStoredReport(ctx, req);
-    return {
-      fileName: report.fileName,
-      pdfBase64: Buffer.from(report.pdf.buffer, report.pdf.byteOffset, report.pdf.byteLength).toString('base64'),
-      pages: report.pages,
-      sections: report.sections,
-    };
-  },
+  'report-export': async (req, ctx) => reportResponse(await exportStoredReport(ctx, req)),
   'report-logo-check': async (req) => {
     const logo = checkLogo(req.logo);
     return { logo: logo.dataUrl, type: logo.type, bytes: logo.bytes };
   },
   'report-export-file': async (req, ctx) => {
     const report = await exportFileReport(ctx, req);
-    return {
-      fileName: report.fileName,
-      pdfBase64: Buffer.from(report.pdf.buffer, report.pdf.byteOffset, report.pdf.byteLength).toString('base64'),
-      pages: report.pages,
-      sections: report.sections,
-      warnings: report.warnings,
-    };
+    return { ...reportResponse(report), warnings: report.warnings };
   },
 } satisfies Handlers<'report-export' | 'report-logo-check' | 'report-export-file'>;
