@@ -196,4 +196,64 @@ for (const n of ns) {
   };
   process.stderr.write(`engine bench n=${n} done\n`);
 }
+// Black–Litterman posterior μ and Σ_post with 10 views at n = 1000 and 2000, next to numpy's closed form
+// (bench/bl-reference.py, one BLAS thread) run on the same prices in the same run.
+const hasPython = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const blOut: Record<string, unknown> = { python: hasPython ? 'present' : 'python3 with numpy is absent: no numpy reference in this run' };
+for (const n of [1000, 2000]) {
+  const file = `/tmp/frontier-bench-p${n}-${T}.csv`;
+  if (!existsSync(file)) {
+    if (!hasPython) {
+      blOut[`n${n}`] = { skipped: `${file} is absent and python3 (which writes it) is not present` };
+      continue;
+    }
+    execFileSync('python3', [referenceScript, String(n), String(T), '--sections', 'bl', '--budget', '0.1', '--write-prices', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  }
+  const prices = readPrices(file);
+  const cov = sampleCov(returnsFromPrices(prices), 252);
+  const views = Array.from({ length: 10 }, (_, k) => ({ long: prices.tickers.filter((_, i) => i % 10 === k), short: [], return: 0.05 + 0.01 * k }));
+  const pi = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) pi[i] = pi[i]! + (2.5 * cov[i * n + j]!) / n;
+  const settings = { prior: 'none' as const, tau: 0.05, omega: 'proportional' as const, views };
+  const ours = await time(() => blackLitterman(prices.tickers, cov, pi, settings, 2.5), 9);
+  const post = ours.value.ok ? ours.value.value : undefined;
+  let numpy: { median_ms: number; min_ms: number; cpu_median_ms: number; checksum: { mu_sum: number; sigma_trace: number; sigma_sum: number } } | undefined;
+  if (hasPython)
+    numpy = JSON.parse(
+      execFileSync('python3', [new URL('./bl-reference.py', import.meta.url).pathname, file], {
+        encoding: 'utf8',
+        env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
+      }),
+    );
+  const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+  let trace = 0;
+  if (post) for (let i = 0; i < n; i++) trace += post.posteriorCov[i * n + i]!;
+  blOut[`n${n}`] = {
+    views: 10,
+    kernel: gramKernelName(),
+    ms: ours.ms,
+    minMs: ours.minMs,
+    cpuMs: ours.cpuMs,
+    numpyClosedFormMs: numpy?.median_ms ?? null,
+    numpyClosedFormMinMs: numpy?.min_ms ?? null,
+    numpyClosedFormCpuMs: numpy?.cpu_median_ms ?? null,
+    ratio: numpy ? Number((ours.ms / numpy.median_ms).toFixed(2)) : null,
+    minRatio: numpy ? Number((ours.minMs / numpy.min_ms).toFixed(2)) : null,
+    cpuRatio: numpy ? Number((ours.cpuMs / numpy.cpu_median_ms).toFixed(2)) : null,
+    goal: '≤ 2× numpy closed form',
+    // Same figure from both sides: the two posteriors agree (numpy reads the prices with full precision too).
+    agreement: numpy && post
+      ? { muSum: Math.abs(sum(post.posteriorReturns) - numpy.checksum.mu_sum), sigmaTrace: Math.abs(trace - numpy.checksum.sigma_trace), sigmaSum: Math.abs(sum(post.posteriorCov) - numpy.checksum.sigma_sum) }
+      : null,
+  };
+  process.stderr.write(`engine bench BL posterior n=${n} done\n`);
+}
+out.blackLittermanPosterior = blOut;
 console.log(JSON.stringify(out, null, 1));

@@ -1,12 +1,14 @@
 /**
  * Black–Litterman (PyPortfolioOpt's conventions): prior π, views P·μ = Q with uncertainty Ω, posterior
  * μ = π + τΣPᵀ(PτΣPᵀ + Ω)⁻¹(Q − Pπ) and Σ_post = Σ + τΣ − τΣPᵀ(PτΣPᵀ + Ω)⁻¹PτΣ.
- * Only K×K systems (K = number of views) are solved; no n×n inverse is formed.
+ * Only one K×K factorisation (K = number of views) is formed; no n×n inverse. The correction to Σ is a
+ * Gram product through the covariance kernel (core/stats/gram.ts).
  */
 import type { BlackLittermanSettings, OptimizeOptions } from '../../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
-import { solveSpd } from '../stats/linalg.js';
+import { crossProduct } from '../stats/gram.js';
+import { choleskyInPlace, solveLower, solveLowerT, solveSpd } from '../stats/linalg.js';
 import type { Moments } from './prepare.js';
 
 export interface BlackLittermanOutput {
@@ -78,17 +80,7 @@ export function blackLitterman(
   const { P, Q, conf } = vm.value;
   const K = Q.length;
   const tau = s.tau;
-  // tSP = τΣPᵀ (n×K), A = P·tSP + Ω (K×K)
-  const tSP = new Float64Array(n * K);
-  for (let k = 0; k < K; k++) {
-    const nz: number[] = [];
-    for (let j = 0; j < n; j++) if (P[k * n + j] !== 0) nz.push(j);
-    for (let i = 0; i < n; i++) {
-      let acc = 0;
-      for (const j of nz) acc += cov[i * n + j]! * P[k * n + j]!;
-      tSP[i * K + k] = tau * acc;
-    }
-  }
+  const tSP = viewCovariance(cov, n, P, K, tau);
   const A = new Float64Array(K * K);
   for (let a = 0; a < K; a++)
     for (let b = 0; b < K; b++) {
@@ -116,32 +108,70 @@ export function blackLitterman(
   }
   const warnings: string[] = [];
   const post = pi.slice();
-  const postCov = cov.slice();
-  for (let i = 0; i < n * n; i++) postCov[i] = cov[i]! * (1 + tau);
+  let postCov: Float64Array;
   if (K > 0) {
-    const sol = solveSpd(A, K, resid);
-    if (!sol) return fail('singular-views', 'the views are linearly dependent with zero uncertainty (PτΣPᵀ + Ω is singular)');
+    // A = LLᵀ once; every solve below reuses L.
+    const L = A.slice();
+    if (choleskyInPlace(L, K) >= 0) return fail('singular-views', 'the views are linearly dependent with zero uncertainty (PτΣPᵀ + Ω is singular)');
+    const sol = resid.slice();
+    solveLower(L, K, sol);
+    solveLowerT(L, K, sol);
     for (let i = 0; i < n; i++) {
       let acc = 0;
       for (let k = 0; k < K; k++) acc += tSP[i * K + k]! * sol[k]!;
       post[i] = post[i]! + acc;
     }
-    // Σ_post = Σ + τΣ − tSP·A⁻¹·tSPᵀ; A⁻¹tSPᵀ by K-sized solves, one per asset column.
-    const X = new Float64Array(K * n);
-    const col = new Float64Array(K);
-    for (let j = 0; j < n; j++) {
-      for (let k = 0; k < K; k++) col[k] = tSP[j * K + k]!;
-      const y = solveSpd(A, K, col)!;
-      for (let k = 0; k < K; k++) X[k * n + j] = y[k]!;
-    }
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let acc = 0;
-        for (let k = 0; k < K; k++) acc += tSP[i * K + k]! * X[k * n + j]!;
-        postCov[i * n + j] = postCov[i * n + j]! - acc;
-      }
-  } else warnings.push('Black–Litterman without views: the posterior is the prior');
+    postCov = posteriorCovariance(cov, n, tSP, L, K, tau);
+  } else {
+    postCov = new Float64Array(n * n);
+    for (let i = 0; i < n * n; i++) postCov[i] = cov[i]! * (1 + tau);
+    warnings.push('Black–Litterman without views: the posterior is the prior');
+  }
   return ok({ prior: pi, posteriorReturns: post, posteriorCov: postCov, delta, P, Q, omega, warnings });
+}
+
+/** τΣPᵀ (n×K row-major, units of Σ) from the nonzeros of each view: Σ is read row by row, once. */
+function viewCovariance(cov: Float64Array, n: number, P: Float64Array, K: number, tau: number): Float64Array {
+  const idx: Int32Array[] = [];
+  const val: Float64Array[] = [];
+  for (let k = 0; k < K; k++) {
+    const nz: number[] = [];
+    for (let j = 0; j < n; j++) if (P[k * n + j] !== 0) nz.push(j);
+    idx.push(Int32Array.from(nz));
+    val.push(Float64Array.from(nz, (j) => P[k * n + j]!));
+  }
+  const tSP = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    for (let k = 0; k < K; k++) {
+      const ix = idx[k]!, v = val[k]!;
+      let acc = 0;
+      for (let q = 0; q < ix.length; q++) acc += cov[row + ix[q]!]! * v[q]!;
+      tSP[i * K + k] = tau * acc;
+    }
+  }
+  return tSP;
+}
+
+/**
+ * Σ_post = (1 + τ)Σ − tSP·A⁻¹·tSPᵀ with A = LLᵀ: the correction is YᵀY for Y = L⁻¹·tSPᵀ (K×n), a Gram
+ * product over K "rows", so it goes through the covariance kernel, which computes one half and mirrors it.
+ */
+function posteriorCovariance(cov: Float64Array, n: number, tSP: Float64Array, L: Float64Array, K: number, tau: number): Float64Array {
+  const Y = new Float64Array(K * n);
+  const y = new Float64Array(K);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < K; k++) y[k] = tSP[i * K + k]!;
+    solveLower(L, K, y);
+    for (let k = 0; k < K; k++) Y[k * n + i] = y[k]!;
+  }
+  const out = new Float64Array(n * n);
+  crossProduct({ x: Y, rows: K, rowStride: n, colStride: 1, cols: Int32Array.from({ length: n }, (_, i) => i), centre: false, scale: 1 }, out, n);
+  // One contiguous pass over the square (the correction is already symmetric); Σ is taken as given, so
+  // an input that is not exactly symmetric keeps its own entries on both sides as before.
+  const f = 1 + tau;
+  for (let i = 0; i < n * n; i++) out[i] = cov[i]! * f - out[i]!;
+  return out;
 }
 
 /** The prior π and δ from the settings, then the posterior, for the optimiser. */
