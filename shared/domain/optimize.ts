@@ -125,6 +125,38 @@ export const viewsSchema = z.object({
 });
 export type BlackLittermanSettings = z.output<typeof viewsSchema>;
 
+export const RISK_MEASURES = ['volatility', 'semideviation', 'cvar', 'cdar'] as const;
+export type RiskMeasure = (typeof RISK_MEASURES)[number];
+
+/** Price-window fields (also used by `advanced.expectedReturnsWindow`). */
+const windowFields = {
+  start: z.iso.date().optional(),
+  end: z.iso.date().optional(),
+  /** Keep only dates where every ticker has a price. */
+  completeRows: z.boolean().default(false),
+  /** Keep only the last N returns. */
+  last: z.number().int().positive().optional(),
+};
+
+/** Options beyond the base request: other risk measures for efficient-risk / max-utility, resampling. */
+export const advancedSchema = z.object({
+  /**
+   * Risk measure of efficient-risk (the cap) and max-utility (the penalty): volatility (default),
+   * semideviation (annualised, below estimators.benchmark), cvar or cdar (daily, at targets.beta).
+   */
+  riskMeasure: z.enum(RISK_MEASURES).default('volatility'),
+  /** efficient-risk cap in the measure's units (semideviation annualised; CVaR / CDaR daily fractions). */
+  riskTarget: finite.positive().optional(),
+  /**
+   * Resample prices before estimating: the first price of each week (Monday–Sunday) or calendar month,
+   * as pandas `resample("W"/"M").first()`; the periods per year become 52 / 12.
+   */
+  resample: z.enum(['daily', 'weekly', 'monthly']).default('daily'),
+  /** Window of the prices for the expected returns when it differs from the scenarios' window. */
+  expectedReturnsWindow: z.object(windowFields).optional(),
+});
+export type AdvancedOptions = z.output<typeof advancedSchema>;
+
 /** Everything needed to run one optimisation, apart from the prices. */
 export const optimizeOptionsSchema = z.object({
   objective: z.enum(OBJECTIVES).default('min-volatility'),
@@ -132,19 +164,13 @@ export const optimizeOptionsSchema = z.object({
   targets: targetsSchema.default(targetsSchema.parse({})),
   constraints: constraintsSchema.default(constraintsSchema.parse({})),
   blackLitterman: viewsSchema.optional(),
+  advanced: advancedSchema.optional(),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
 
 /** Which price rows feed the estimators. */
-export const windowSchema = z.object({
-  start: z.iso.date().optional(),
-  end: z.iso.date().optional(),
-  /** Keep only dates where every ticker has a price. */
-  completeRows: z.boolean().default(false),
-  /** Keep only the last N returns. */
-  last: z.number().int().positive().optional(),
-});
+export const windowSchema = z.object(windowFields);
 export type PriceWindow = z.output<typeof windowSchema>;
 
 export interface Performance {

@@ -17,6 +17,8 @@ export interface CaseRun {
   /** Compare weights (in `tickers` order) instead of figures. */
   weights?: boolean;
   rf?: number;
+  /** efficient-risk at (the min-risk objective's figure + plus), as "efficient_risk(min_value + 0.01)". */
+  targetFromMin?: { objective: string; plus: number };
   market?: string;
   mu?: number[];
   covDiag?: number[];

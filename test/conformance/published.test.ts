@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { estimatorSchema, optimizeOptionsSchema, viewsSchema, type OptimizeResult } from '../../shared/domain/optimize.js';
 import { applyBlackLitterman, blackLittermanWeights, impliedRiskAversion } from '../../src-main/core/optimize/black-litterman.js';
 import { clusterVariance } from '../../src-main/core/optimize/hrp.js';
-import { applyWindow, estimateMoments, optimizeFromMoments, optimizePortfolio } from '../../src-main/core/optimize/index.js';
+import { estimateMoments, optimizeFromMoments, optimizePortfolio, pricesForOptions } from '../../src-main/core/optimize/index.js';
 import type { PriceMatrix } from '../../src-main/core/price-matrix.js';
 import { returnsFromPrices } from '../../src-main/core/stats/returns.js';
 import { sampleCov } from '../../src-main/core/stats/risk-models.js';
@@ -100,16 +100,27 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
   const tol = c.tolerance!;
   switch (run.type) {
     case 'optimize': {
-      let px = prices(run.data, run.tickers);
-      if (run.window) {
-        const w = applyWindow(px, { completeRows: false, ...run.window });
-        if (!w.ok) return { pass: false, detail: w.error.message };
-        px = w.value;
-      }
       const input = structuredClone(run.options) as Record<string, Record<string, unknown>>;
-      if (input.constraints?.currentWeights === 'equal') input.constraints.currentWeights = Object.fromEntries(px.tickers.map((t) => [t, 1 / px.tickers.length]));
-      const options = optimizeOptionsSchema.parse(input);
-      const r = await optimizePortfolio(px, options);
+      const raw = prices(run.data, run.tickers);
+      if (input.constraints?.currentWeights === 'equal') input.constraints.currentWeights = Object.fromEntries(raw.tickers.map((t) => [t, 1 / raw.tickers.length]));
+      // the job's path: resample, window, expected-returns window (pricesForOptions)
+      const prepared = pricesForOptions(raw, { completeRows: false, ...run.window }, optimizeOptionsSchema.parse(input));
+      if (!prepared.ok) return { pass: false, detail: prepared.error.message };
+      const px = prepared.value.prices;
+      const muPrices = prepared.value.expectedReturnsPrices;
+      const expected = c.expected!.slice();
+      if (run.targetFromMin) {
+        // published as "efficient_risk(min_value + 0.01)": the cap comes from the min-risk portfolio
+        const { advanced: _drop, ...minInput } = input;
+        void _drop;
+        const first = await optimizePortfolio(px, { ...optimizeOptionsSchema.parse({ ...minInput, objective: run.targetFromMin.objective }), estimators: prepared.value.options.estimators }, undefined, muPrices);
+        if (!first.ok) return { pass: false, detail: first.error.message };
+        const cap = figures(run.figures ?? 'mv', first.value, 0)[1]! + run.targetFromMin.plus;
+        input.advanced = { ...input.advanced, riskTarget: cap };
+        expected[1] = cap;
+      }
+      const options = { ...optimizeOptionsSchema.parse(input), estimators: prepared.value.options.estimators };
+      const r = await optimizePortfolio(px, options, undefined, muPrices);
       if (!r.ok) return { pass: false, detail: `${r.error.code}: ${r.error.message}` };
       const bounds = options.constraints.bounds;
       // "no bounds" is written as far-away bounds: make sure none binds
@@ -118,7 +129,7 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
         const got = run.tickers!.map((t) => r.value.weights[t]!);
         return compare(got, c.expected!, tol);
       }
-      return compare(figures(run.figures ?? 'mv', r.value, options.targets.rf), c.expected!, tol);
+      return compare(figures(run.figures ?? 'mv', r.value, options.targets.rf), expected, tol);
     }
     case 'moments': {
       const n = run.tickers!.length;
@@ -151,7 +162,7 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
       const r = await optimizePortfolio(prices(run.data), optimizeOptionsSchema.parse({ objective: 'hrp' }));
       if (!r.ok) return { pass: false, detail: r.error.message };
       const order = (r.value.diagnostics.hrp as { order: string[] }).order.slice(0, c.expected!.length);
-      const idx = order.map((t) => r.value.tickers?.indexOf(t) ?? prices(run.data).tickers.indexOf(t));
+      const idx = order.map((t) => prices(run.data).tickers.indexOf(t));
       return { pass: idx.every((x, i) => x === c.expected![i]), detail: `order ${idx.join(',')}` };
     }
     case 'black-litterman': {
