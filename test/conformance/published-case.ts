@@ -2,7 +2,8 @@
 export type Tolerance = { rtol: number; atol: number } | { decimal: number };
 
 export interface CaseRun {
-  type: 'optimize' | 'moments' | 'expected-returns' | 'hrp-weights' | 'hrp-cluster-var' | 'hrp-order' | 'black-litterman';
+  /** 'not-run': an applicable case not transcribed yet; it counts as a miss. */
+  type: 'not-run' | 'optimize' | 'moments' | 'expected-returns' | 'hrp-weights' | 'hrp-cluster-var' | 'hrp-order' | 'black-litterman';
   /** Folder under ../shared/data. */
   data: string;
   /** Column subset (Riskfolio's asset list) or, for weight cases, the order of `expected`. */
@@ -17,6 +18,8 @@ export interface CaseRun {
   /** Compare weights (in `tickers` order) instead of figures. */
   weights?: boolean;
   rf?: number;
+  /** rf of the Black–Litterman market prior when it differs from `rf` (the Sharpe ratio's). */
+  priorRf?: number;
   /** efficient-risk at (the min-risk objective's figure + plus), as "efficient_risk(min_value + 0.01)". */
   targetFromMin?: { objective: string; plus: number };
   market?: string;

@@ -173,15 +173,18 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
       const bl = { ...(run.blackLitterman ?? {}) } as Record<string, unknown>;
       if (bl.riskAversion === 'spy') bl.riskAversion = spyRiskAversion(run.rf ?? 0);
       const settings = viewsSchema.parse(bl);
-      const options = optimizeOptionsSchema.parse({ targets: { rf: run.rf ?? 0 } });
+      // rf of the market prior (π = δΣw + rf) may differ from the rf of the Sharpe ratio
+      const priorRf = run.priorRf ?? run.rf ?? 0;
+      const options = optimizeOptionsSchema.parse({ targets: { rf: priorRf } });
       const moments = { ...m.value, returns: returnsFromPrices(px) };
       const out = applyBlackLitterman(px, moments, settings, options);
       if (!out.ok) return { pass: false, detail: out.error.message };
       const n = m.value.tickers.length;
+      if (run.figures === 'delta') return compare([out.value.delta], c.expected!, tol);
       if (run.figures === 'prior') return compare(Array.from(out.value.prior), c.expected!, tol);
       if (run.figures === 'posterior') return compare(Array.from(out.value.posteriorReturns), c.expected!, tol);
       // bl_weights: through the engine (diagnostics.blackLitterman.weights), then performance on the posterior
-      const r = await optimizePortfolio(px, optimizeOptionsSchema.parse({ targets: { rf: run.rf ?? 0 }, blackLitterman: settings }));
+      const r = await optimizePortfolio(px, optimizeOptionsSchema.parse({ targets: { rf: priorRf }, blackLitterman: settings }));
       if (!r.ok) return { pass: false, detail: r.error.message };
       const wRec = (r.value.diagnostics.blackLitterman as { weights: Record<string, number> | null }).weights;
       if (!wRec) return { pass: false, detail: 'no BL weights' };
@@ -196,6 +199,8 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
       const vol = Math.sqrt(v);
       return compare([ret, vol, (ret - (run.rf ?? 0)) / vol], c.expected!, tol);
     }
+    case 'not-run':
+      return { pass: false, detail: `not run: ${c.note ?? ''}` };
     default:
       return { pass: false, detail: `unknown case type ${String(run.type)}` };
   }
