@@ -12,6 +12,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Core does no I/O: the native kernel's loader is installed per thread, here as in the app.
+          setupFiles: ['test/support/native-setup.ts'],
         },
       },
       {

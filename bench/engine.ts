@@ -27,6 +27,9 @@ import { meanHistoricalReturn } from '../src-main/core/stats/expected-returns.js
 import { returnsFromPrices } from '../src-main/core/stats/returns.js';
 import { fixNonPsd, sampleCov } from '../src-main/core/stats/risk-models.js';
 import { gramKernelName, useGramKernel } from '../src-main/core/stats/gram.js';
+import { installNativeKernel } from '../src-main/native-kernel-loader.js';
+
+installNativeKernel();
 
 const T = 2520;
 const sizes = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);

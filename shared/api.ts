@@ -11,6 +11,8 @@ import { optimizeRequests, type OptimizeResponses } from './api/optimize.js';
 import { scenarioRequests, type ScenarioResponses } from './api/scenarios.js';
 import { reportRequests, type ReportResponses } from './api/reports.js';
 import { backtestRequests, type BacktestResponses } from './api/backtest.js';
+import { optionsRequests, type OptionsResponses } from './api/options.js';
+import { factorRequests, type FactorResponses } from './api/factors.js';
 
 export * from './api/contract.js';
 
@@ -22,6 +24,8 @@ export const requestSchemas = {
   ...scenarioRequests,
   ...reportRequests,
   ...backtestRequests,
+  ...optionsRequests,
+  ...factorRequests,
 } satisfies Record<string, z.ZodType>;
 
 export interface ApiResponses
@@ -31,7 +35,9 @@ export interface ApiResponses
     OptimizeResponses,
     ScenarioResponses,
     ReportResponses,
-    BacktestResponses {}
+    BacktestResponses,
+    OptionsResponses,
+    FactorResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;
 /** What a client sends (defaults may be left out). */

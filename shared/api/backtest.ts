@@ -28,6 +28,47 @@ export const walkForwardSchema = z.discriminatedUnion('kind', [
 ]);
 export type WalkForwardSetting = z.output<typeof walkForwardSchema>;
 
+/**
+ * What a walk-forward backtest does when a rebalance cannot be solved: `hold` keeps the previous
+ * weights (cash before the first solved rebalance), `cash` sells everything, `stop` fails the backtest
+ * with the error (the default: no result that did not happen).
+ */
+export const ON_FAIL = ['hold', 'cash', 'stop'] as const;
+export type OnFail = (typeof ON_FAIL)[number];
+
+/** A rebalance whose re-optimisation failed and what was done instead. */
+export interface Fallback {
+  date: string;
+  /** The solver's message. */
+  reason: string;
+  /** What the portfolio did: kept the previous weights, or went to cash. */
+  action: 'held' | 'cash';
+}
+
+/** One warning repeated on many rebalances, said once, with every date behind it. */
+export interface WarningGroup {
+  /** The text, with figures that vary between rebalances shown as "…". */
+  message: string;
+  dates: string[];
+  /** The full text said on each of `dates`, when it differs from `message`. */
+  details?: string[];
+}
+
+/** "n of m rebalances fell back": carried by the metrics of every walk-forward backtest. */
+export interface FallbackFlag {
+  fellBack: number;
+  rebalances: number;
+  policy: OnFail;
+}
+
+const POLICY_TEXT: Record<OnFail, string> = { hold: 'held the previous weights', cash: 'went to cash', stop: 'stop on failure' };
+
+/** "4 of 31 rebalances fell back (held the previous weights)": one wording for the app, the CLI and the PDF. */
+export function fallbackSummary(f: FallbackFlag): string {
+  const of = `${f.fellBack} of ${f.rebalances} rebalance${f.rebalances === 1 ? '' : 's'}`;
+  return f.fellBack === 0 ? `${of} fell back` : `${of} fell back (${POLICY_TEXT[f.policy]})`;
+}
+
 export const backtestSettingsSchema = z.object({
   rebalance: rebalanceSchema.default({ kind: 'calendar', every: 'monthly' }),
   /** Static target weights (fractions; the rest is cash). Absent without walkForward: optimised once on the whole window (in-sample). */
@@ -43,15 +84,37 @@ export const backtestSettingsSchema = z.object({
   minHistory: z.number().int().positive().optional(),
   /** Ticker of a benchmark series from the same price source. */
   benchmark: ticker.optional(),
+  /** Walk-forward: what a rebalance that cannot be solved does (hold previous weights, go to cash, stop). */
+  onFail: z.enum(ON_FAIL).default('stop'),
 });
 export type BacktestSettingsInput = z.input<typeof backtestSettingsSchema>;
 export type BacktestSettingsParsed = z.output<typeof backtestSettingsSchema>;
 
 export const stressWindowSchema = z.object({ name: z.string().min(1).max(200), start: isoDate, end: isoDate });
 
+/**
+ * Which weights a stress test ran on: the static target of the backtest settings (optimised or equal)
+ * or the walk-forward backtest's last rebalance (`date`). Echoed in the result so every place that shows
+ * it can say so.
+ */
+export const stressWeightsFromSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('static'), source: z.enum(['optimised', 'equal', 'given']).default('given') }),
+  z.object({ kind: z.literal('walk-forward-last'), date: isoDate }),
+]);
+export type StressWeightsFrom = z.output<typeof stressWeightsFromSchema>;
+
+/** "the walk-forward backtest's last weights (rebalance of 2024-06-03)": one wording for the app and the PDF. */
+export function stressWeightsText(from: StressWeightsFrom | undefined): string {
+  if (from === undefined) return 'the weights given';
+  if (from.kind === 'walk-forward-last') return `the walk-forward backtest's last weights (rebalance of ${from.date})`;
+  return from.source === 'optimised' ? 'the static target weights (optimised)' : from.source === 'equal' ? 'the static target weights (equal)' : 'the static target weights given';
+}
+
 export const stressSettingsSchema = z.object({
   /** Portfolio weights by ticker (fractions). */
   weights: z.record(ticker, finite),
+  /** Where the weights come from (described in the result; absent = "the weights given"). */
+  weightsFrom: stressWeightsFromSchema.optional(),
   /** Correlation level for the shock, e.g. 0.9. */
   correlation: finite.min(-1).max(1).default(0.9),
   correlationMode: z.enum(['floor', 'set']).default('floor'),
@@ -162,6 +225,8 @@ export interface MetricsOf<N> {
   /** Total costs as a fraction of the initial value. */
   costs: N;
   benchmark?: BenchmarkMetricsOf<N>;
+  /** Walk-forward: how many rebalances fell back (absent for static weights). */
+  fallback?: FallbackFlag;
 }
 
 export type BacktestMetrics = MetricsOf<number | null>;
@@ -189,6 +254,7 @@ function mapFigures<A, B>(m: MetricsOf<A>, f: (x: A) => B): MetricsOf<B> {
     turnover: f(m.turnover),
     costs: f(m.costs),
   };
+  if (m.fallback !== undefined) out.fallback = m.fallback;
   if (m.benchmark !== undefined) {
     const b = m.benchmark;
     out.benchmark = {
@@ -245,7 +311,12 @@ export interface BacktestReport {
   rebalances: RebalanceOut[];
   annualReturns: PeriodReturnOut[];
   initialValue: number;
+  /** One line per warning group (a warning repeated on many rebalances is said once). */
   warnings: string[];
+  /** The same groups with their dates (absent in backtests saved before grouping existed). */
+  warningGroups?: WarningGroup[];
+  /** Rebalances that fell back (absent in backtests saved before fallbacks were recorded). */
+  fallbacks?: Fallback[];
 }
 
 export interface StressWindowOut {
@@ -298,6 +369,9 @@ export interface HorizonSummaryOut {
   lossProbabilities: { threshold: number; probability: number }[];
 }
 export interface StressReport {
+  /** The weights the tests ran on (fractions by ticker) and where they came from. */
+  weights?: Record<string, number>;
+  weightsFrom?: StressWeightsFrom;
   windows: StressWindowOut[];
   correlationShock: {
     level: number;

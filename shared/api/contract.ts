@@ -8,7 +8,32 @@ export type ApiErrorCode =
   | 'conflict'
   | 'cancelled'
   | 'unauthorized'
-  | 'internal'; // a bug: the message says what broke
+  | 'internal' // a bug: the message says what broke
+  | 'busy' // another connection holds the write lock past the busy timeout: retry later, nothing was written
+  | 'storage'; // the database file cannot be used (read-only, full disk, I/O error, damaged, newer): one line says what to do
+
+/**
+ * The one table from error code to the CLI's exit code: 1 = the user's to fix (a one-line message
+ * naming the file, line or field), 2 = a bug. Dispatch uses it too, to keep a worker's code when it is
+ * one of the user's.
+ */
+export const EXIT_CODES = {
+  'invalid-request': 1,
+  'unknown-method': 1,
+  'not-found': 1,
+  'user-error': 1,
+  conflict: 1,
+  cancelled: 1,
+  unauthorized: 1,
+  internal: 2,
+  busy: 1,
+  storage: 1,
+} as const satisfies Record<ApiErrorCode, 1 | 2>;
+
+/** True for an API error code the user can act on (exit code 1). */
+export function isUserErrorCode(code: string): code is ApiErrorCode {
+  return Object.hasOwn(EXIT_CODES, code) && EXIT_CODES[code as ApiErrorCode] === 1;
+}
 
 export interface ApiError {
   code: ApiErrorCode;

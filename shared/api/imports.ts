@@ -67,6 +67,21 @@ export interface ImportIssue {
   message: string;
 }
 
+/** `FILE:LINE: [column: ]message`, the one way an import error is printed. */
+export function formatIssue(e: ImportIssue): string {
+  return `${e.file}:${e.line}: ${e.column ? `${e.column}: ` : ''}${e.message}`;
+}
+
+/**
+ * The built-in formats' ids in detection order (core/ingest/parse-file.ts's `formats`), for help texts
+ * that must not load the parsers; test/import/format-ids.test.ts keeps the two equal.
+ */
+export const IMPORT_FORMAT_IDS = [
+  'ibkr-activity', 'ibkr-flex', 'schwab-transactions', 'schwab-positions', 'fidelity-positions', 'fidelity-history', 'robinhood',
+  'vanguard', 'etrade', 'trading212', 'degiro-transactions', 'degiro-account', 'degiro-portfolio', 'yfinance', 'stooq-bulk',
+  'yahoo-finance', 'nasdaq-com', 'investing-com', 'stooq', 'google-sheets', 'wide',
+] as const;
+
 export interface ImportFileSummary {
   file: string;
   format: string;
@@ -89,6 +104,10 @@ export interface ImportFileSummary {
   sample: Record<string, string | number | null>[];
   /** Saved templates whose header matches this file. */
   templates: string[];
+  /** Where the tickers came from: "file name AAPL.csv", "typed", "column headers", "the file's rows". */
+  tickerSource: string | null;
+  /** Accounts the file's rows go to (broker files). */
+  accounts: string[];
 }
 
 export interface ImportOutcome {
@@ -147,10 +166,35 @@ export interface Holding {
 export interface Reconciliation {
   account: string;
   ticker: string;
+  /** ISIN and name of the instrument where any imported row of the account gives them. */
+  isin?: string | null;
+  name?: string | null;
   asOf: string;
   derived: number;
   reported: number;
   difference: number;
+}
+
+/**
+ * Cash of one account in one currency, summed from its transactions' amounts (money in > 0, units of
+ * the currency, nothing converted); a currency trade `EUR.USD` also credits its quantity in EUR.
+ */
+export interface CashBalance {
+  account: string;
+  /** ISO code as the file wrote it; '' when the rows named none. */
+  currency: string;
+  balance: number;
+  dividends: number;
+  /** Withholding and other taxes (≤ 0). */
+  tax: number;
+  interest: number;
+  /** Fees booked as their own rows (≤ 0); trade commissions are inside the trades' amounts. */
+  fees: number;
+  deposits: number;
+  withdrawals: number;
+  rows: number;
+  /** Rows that should move cash but carry no amount: the balance is incomplete while this is above 0. */
+  missingAmounts: number;
 }
 
 /** Filters and paging shared by the transactions and positions browsers (dates inclusive). */
@@ -174,6 +218,8 @@ export const POSITION_SORTS = ['asOf', 'ticker', 'quantity', 'price', 'value', '
 export interface BrowsedTransaction extends StoredTransaction {
   id: number;
   description: string | null;
+  /** The instrument's name when the file gave one (DEGIRO Product, Trading 212 Name). */
+  name: string | null;
 }
 
 export interface BrowsedPosition extends StoredPosition {
@@ -227,6 +273,7 @@ export const importRequests = {
   'import-templates-list': z.object({}),
   'import-templates-save': z.object({ name: z.string().min(1).max(100), header: z.array(z.string().max(500)).min(1).max(500), mapping: columnMappingSchema }),
   'import-templates-delete': z.object({ name: z.string().min(1).max(100) }),
+  'holdings-cash': z.object({ account: z.string().min(1).max(100).optional() }),
 };
 
 export interface ImportResponses {
@@ -244,4 +291,5 @@ export interface ImportResponses {
   'import-templates-list': ImportTemplate[];
   'import-templates-save': ImportTemplate;
   'import-templates-delete': { removed: boolean };
+  'holdings-cash': CashBalance[];
 }

@@ -1,5 +1,7 @@
 /** API methods over instruments, stored price histories, and whole-share trades at the latest prices. */
 import { z } from 'zod';
+import { windowSchema } from '../domain/optimize.js';
+import { MAX_ABS_WEIGHT, MAX_MONEY, MAX_SHARES } from '../domain/bounds.js';
 
 const ticker = z.string().min(1).max(64);
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -107,13 +109,13 @@ export const marketDataRequests = {
    */
   'prices-allocate': z
     .object({
-      weights: z.record(ticker, finite),
-      value: finite.positive().optional(),
+      weights: z.record(ticker, finite.min(-MAX_ABS_WEIGHT).max(MAX_ABS_WEIGHT)),
+      value: finite.positive().max(MAX_MONEY).optional(),
       /** Current holdings as weights (fractions): their shares are allocated the same way. */
-      currentWeights: z.record(ticker, finite).optional(),
+      currentWeights: z.record(ticker, finite.min(-MAX_ABS_WEIGHT).max(MAX_ABS_WEIGHT)).optional(),
       /** Current holdings as share counts (e.g. from imported positions). */
-      currentShares: z.record(ticker, finite.nonnegative()).optional(),
-      cash: finite.nonnegative().default(0),
+      currentShares: z.record(ticker, finite.nonnegative().max(MAX_SHARES)).optional(),
+      cash: finite.nonnegative().max(MAX_MONEY).default(0),
       method: z.enum(['greedy', 'lp']).default('greedy'),
       /** Seconds the integer allocation (method lp) may search before the best solution found is used. */
       timeLimit: finite.positive().max(600).default(DEFAULT_ALLOCATION_TIME_LIMIT),
@@ -121,11 +123,26 @@ export const marketDataRequests = {
       asOf: z.iso.date().optional(),
     })
     .refine((r) => r.value !== undefined || r.currentShares !== undefined, { message: 'give a portfolio value or the current shares', path: ['value'] }),
+  /** Correlation of the tickers' daily returns in the window (the heatmap's figures; core/stats/correlation.ts). */
+  'prices-correlation': z.object({
+    tickers: z.array(ticker).min(1).max(500),
+    window: windowSchema.default(windowSchema.parse({})),
+  }),
 };
+
+/** `prices-correlation`: Pearson correlation of daily simple returns, pairwise complete. */
+export interface ReturnCorrelation {
+  tickers: string[];
+  /** n×n in ticker order; null where a pair has fewer than 3 common returns or a series is constant. */
+  matrix: (number | null)[][];
+  /** The price dates the window kept and the number of daily return rows. */
+  dataWindow: { start: string; end: string; returns: number };
+}
 
 export interface MarketDataResponses {
   'instruments-list': InstrumentSummary[];
   'instruments-update': { updated: number };
   'prices-get': PriceRow[];
   'prices-allocate': TradePlan;
+  'prices-correlation': ReturnCorrelation;
 }

@@ -1,5 +1,7 @@
 /** API methods that build PDF reports. */
 import { z } from 'zod';
+import { scenarioFileSchema } from '../domain/scenario.js';
+import { isLocaleTag, MAX_MONEY } from '../domain/bounds.js';
 
 /**
  * Report sections a client may ask for (the first seven are the original skeleton's). A section is
@@ -56,6 +58,17 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
 /** The walking skeleton's one-page report: title block, key metrics, weights table and chart, frontier. */
 export const REPORT_ONE_PAGE_SECTIONS: readonly ReportSection[] = ['cover', 'summary', 'weights', 'frontier'];
 
+/**
+ * The export dialog's sections with Backtest and Stress tests ticked when the scenario has them saved
+ * (results.backtest / results.stress), in the API's order; other choices are kept as they are.
+ */
+export function sectionsWithSavedResults(sections: readonly ReportSection[], results: Readonly<Record<string, unknown>> | null): ReportSection[] {
+  const set = new Set(sections);
+  if (results?.['backtest'] != null) set.add('backtest');
+  if (results?.['stress'] != null) set.add('stress');
+  return REPORT_SECTIONS.filter((s) => set.has(s));
+}
+
 export const REPORT_PAPERS = ['a4', 'letter'] as const;
 
 /** Largest logo image accepted, in bytes (decoded); the export dialog checks it before sending. */
@@ -80,10 +93,15 @@ export const reportOptionsShape = {
   title: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
   logo: logoDataUrlSchema.optional(),
-  /** BCP 47 locale for thousands and decimal separators (default en-US). */
-  locale: z.string().min(2).max(35).optional(),
-  /** Portfolio value in money, to print trades in shares and money. */
-  portfolioValue: z.number().positive().finite().optional(),
+  /** BCP 47 locale for thousands and decimal separators (default en-US); a tag Intl cannot read is refused here. */
+  locale: z
+    .string()
+    .min(2)
+    .max(35)
+    .refine(isLocaleTag, 'not a BCP 47 locale such as en-US or de-CH')
+    .optional(),
+  /** Portfolio value in money, to print trades in shares and money (at most MAX_MONEY). */
+  portfolioValue: z.number().positive().max(MAX_MONEY).optional(),
   /**
    * Shrink the print (down to 60 %) until the report fits one page. Default: on when the sections asked
    * for are among REPORT_ONE_PAGE_SECTIONS.
@@ -103,6 +121,17 @@ export const reportRequests = {
   }),
   /** Checks a logo before it is remembered by the export dialog: the image as the report will print it. */
   'report-logo-check': z.object({ logo: logoDataUrlSchema }),
+  /**
+   * A report of a scenario that is not stored (a scenario file; the CLI's `report --scenario FILE.json`),
+   * on the store's prices. Without `results` the scenario is optimised first (and its frontier traced;
+   * a frontier that fails is left out with a warning).
+   */
+  'report-export-file': z.object({
+    scenario: scenarioFileSchema,
+    results: z.record(z.string(), z.unknown()).optional(),
+    ...reportOptionsShape,
+    jobId: z.string().min(1).max(100).optional(),
+  }),
 };
 
 export interface ReportResponses {
@@ -112,6 +141,14 @@ export interface ReportResponses {
     pages: number;
     /** The sections printed, in document order (asked-for sections without content are left out). */
     sections?: ReportSection[];
+  };
+  'report-export-file': {
+    fileName: string;
+    pdfBase64: string;
+    pages: number;
+    sections: ReportSection[];
+    /** What the report left out and why (e.g. a frontier that could not be traced). */
+    warnings: string[];
   };
   'report-logo-check': {
     /** The image as printed: relabelled by its content; an SVG rebuilt without scripts or external links. */

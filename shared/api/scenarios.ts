@@ -1,6 +1,8 @@
 /** API methods for saved scenarios. */
 import { z } from 'zod';
+import { boundedRecord, MAX_JSON_DEPTH } from '../domain/json-bounds.js';
 import { scenarioFileSchema, type Scenario, type ScenarioSummary } from '../domain/scenario.js';
+import { scenarioResultsPatchSchema } from '../domain/scenario-results.js';
 
 const id = z.number().int().positive();
 const slot = z.string().min(1).max(50).default('workbench');
@@ -24,7 +26,7 @@ export const scenarioRequests = {
   'scenario-save': z.object({
     id: id.optional(),
     scenario: scenarioFileSchema,
-    results: z.record(z.string(), z.unknown()).optional(),
+    results: scenarioResultsPatchSchema.optional(),
   }),
   'scenario-delete': z.object({ id }),
   'scenario-duplicate': z.object({ id, name: z.string().trim().min(1).max(200).optional() }),
@@ -32,7 +34,7 @@ export const scenarioRequests = {
   'scenario-draft-save': z.object({
     slot,
     scenarioId: id.nullable().default(null),
-    form: z.record(z.string(), z.unknown()).refine((f) => JSON.stringify(f).length <= MAX_DRAFT_CHARS, `draft larger than ${MAX_DRAFT_CHARS} characters`),
+    form: boundedRecord(MAX_JSON_DEPTH, MAX_DRAFT_CHARS),
     revision: z.number().int().nonnegative(),
   }),
 };

@@ -3,6 +3,7 @@
  * Units: returns and volatilities are annualised fractions (0.08 = 8 %) unless a field says otherwise.
  */
 import { z } from 'zod';
+import { factorModelSchema, type FactorRisk } from './factors.js';
 
 export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
 export const RISK_MODELS = [
@@ -12,6 +13,7 @@ export const RISK_MODELS = [
   'ledoit-wolf-constant-correlation',
   'exp',
   'semicovariance',
+  'factor',
 ] as const;
 export const OBJECTIVES = [
   'min-volatility',
@@ -165,6 +167,8 @@ export const optimizeOptionsSchema = z.object({
   constraints: constraintsSchema.default(constraintsSchema.parse({})),
   blackLitterman: viewsSchema.optional(),
   advanced: advancedSchema.optional(),
+  /** Factor risk model (with `estimators.risk: 'factor'`), factor constraints and factor risk parity. */
+  factorModel: factorModelSchema.optional(),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
@@ -199,6 +203,25 @@ export interface OptimizeResult {
   performance: Performance;
   status: 'optimal' | 'optimal-inaccurate';
   diagnostics: Diagnostics;
+  prior?: Record<string, number>;
+  posterior?: Record<string, number>;
+  /** Factor decomposition of the portfolio's variance when a factor model is set (annualised). */
+  factorRisk?: FactorRisk;
+}
+
+/** The figures of given weights (`portfolio-evaluate`): what a current portfolio shows next to the optimal one. */
+export interface PortfolioEvaluation {
+  /** The weights evaluated, one per ticker (0 where none was given). */
+  weights: Record<string, number>;
+  /** Σ weights (fraction); the rest is cash earning the risk-free rate. */
+  invested: number;
+  /** Annualised; the cash share included at rf. */
+  performance: Performance;
+  /** Share of portfolio variance per asset, w_i(Σw)_i / wᵀΣw (sums to 1). */
+  riskContributions: Record<string, number>;
+  warnings: string[];
+  estimators: OptimizeOptions['estimators'];
+  covarianceKernel: string;
   prior?: Record<string, number>;
   posterior?: Record<string, number>;
 }

@@ -4,7 +4,6 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import { FrontierError, type ApiMethod, type ApiRequest, type ApiResponse } from '../../shared/api.js';
-import type { JobPool } from '../jobs/pool.js';
 import type { Runtime } from '../services/runtime.js';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -19,11 +18,12 @@ export interface CliContext {
   stderr(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** The runtime over the database named by --db / FRONTIER_DB / the default (opened on first use). */
+  /**
+   * The runtime over the database named by --db / FRONTIER_DB / the default, or over an in-memory
+   * store when the name starts with ':memory:' (one per name; opened on first use, closed on exit).
+   */
   runtime(dbPath?: string): Runtime;
-  /** A worker pool for engine work that needs no database (e.g. --prices FILE.csv); made on first use. */
-  jobs(): JobPool;
-  /** Calls an API method through the same validation and services as the app; throws FrontierError on failure. */
+  /** Calls an API method through the same validation and services as the app (on `runtime(dbPath)`); throws FrontierError on failure. */
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>, dbPath?: string): Promise<ApiResponse<M>>;
   /** Prints `value` as JSON when --json was given, else the human text. */
   print(json: boolean, value: unknown, human: () => string): void;

@@ -8,7 +8,6 @@ import { readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { JobPool } from '../jobs/pool.js';
 import type { Runtime } from '../services/runtime.js';
 import type { CliCommand, CliContext } from './command.js';
 
@@ -29,9 +28,11 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   scenario: 'list, show, export or import saved scenarios',
   serve: 'run Frontier in your browser (web mode) on 127.0.0.1',
   stress: 'stress-test weights: crisis windows, correlation shock, shocks, Monte Carlo',
+  greeks: 'price and Greeks of one option (BSM with dividend yield, American tree) or its implied vol',
+  options: 'option positions: import, Greeks, hedge, revaluation grid, dynamic-hedging replay',
+  factors: 'import factor returns and exposures; fit factor exposures (PCA, time-series, characteristics)',
 };
 
-const USER_ERROR_CODES = new Set(['invalid-request', 'not-found', 'user-error', 'conflict', 'cancelled', 'unauthorized', 'unknown-method']);
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 const ownExt = extname(fileURLToPath(import.meta.url));
 
@@ -73,17 +74,16 @@ function overview(): string {
 
 /** What running a command needs beyond node built-ins, imported only then. */
 async function loadBackend() {
-  const [api, paths, pool, runtime] = await Promise.all([
+  const [api, paths, runtime] = await Promise.all([
     import('../../shared/api.js'),
     import('../app-paths.js'),
-    import('../jobs/pool.js'),
     import('../services/runtime.js'),
   ]);
   return {
     FrontierError: api.FrontierError,
     isApiError: api.isApiError,
+    EXIT_CODES: api.EXIT_CODES,
     resolveDbPath: paths.resolveDbPath,
-    createJobPool: pool.createJobPool,
     createRuntime: runtime.createRuntime,
   };
 }
@@ -91,25 +91,22 @@ type Backend = Awaited<ReturnType<typeof loadBackend>>;
 
 interface Resources {
   runtimes: Map<string, Runtime>;
-  pool: JobPool | null;
 }
 
 function makeContext(io: CliIo, resources: Resources, backend: Backend): CliContext {
   const { runtimes } = resources;
-  const { createJobPool, createRuntime, resolveDbPath, FrontierError } = backend;
+  const { createRuntime, resolveDbPath, FrontierError } = backend;
   const ctx: CliContext = {
     ...io,
-    jobs() {
-      resources.pool ??= createJobPool();
-      return resources.pool;
-    },
     runtime(dbPath) {
-      const path = resolveDbPath(dbPath, undefined, io.env);
+      const memory = dbPath?.startsWith(':memory:') === true;
+      const path = memory ? dbPath! : resolveDbPath(dbPath, undefined, io.env);
       let runtime = runtimes.get(path);
       if (!runtime) {
         runtime = createRuntime({
-          dbPath: path,
+          dbPath: memory ? ':memory:' : path,
           mode: 'cli',
+          inlineJobs: true,
           makePrinter: async () => (await import('../host/chromium-printer.js')).createChromiumPrinter(),
         });
         runtimes.set(path, runtime);
@@ -144,8 +141,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const [command, backend] = await Promise.all([loadCommand(name), loadBackend()]);
   if (!command) return 1; // listed a moment ago; only a file removed meanwhile gets here
-  const { FrontierError, isApiError } = backend;
-  const resources: Resources = { runtimes: new Map(), pool: null };
+  const { FrontierError, isApiError, EXIT_CODES } = backend;
+  const resources: Resources = { runtimes: new Map() };
+  // The one keep-alive: pool workers are unref'd, so without it the process could exit while a job runs.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
     const args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     if (args.values.help === true) {
@@ -156,8 +155,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return code ?? 0;
   } catch (error) {
     if (error instanceof FrontierError || isApiError(error)) {
-      const e = error as { code: string; message: string };
-      if (USER_ERROR_CODES.has(e.code)) {
+      const e = error as { code: keyof typeof EXIT_CODES; message: string };
+      if (EXIT_CODES[e.code] === 1) {
         io.stderr(e.message);
         return 1;
       }
@@ -175,6 +174,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 2;
   } finally {
     await Promise.all([...resources.runtimes.values()].map((r) => r.close()));
-    await resources.pool?.close();
+    clearInterval(keepAlive);
   }
 }

@@ -3,8 +3,6 @@
  * scenario's options), with errors that name the flag. File flags (--views, --current-weights,
  * --benchmark-weights, --market) are read here too.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { FrontierError } from '../../shared/api.js';
 import {
   OBJECTIVES,
@@ -15,11 +13,10 @@ import {
   type OptimizeOptions,
   type OptimizeOptionsInput,
 } from '../../shared/domain/optimize.js';
-import { applyWindow } from '../core/optimize/index.js';
-import type { PriceMatrix } from '../core/price-matrix.js';
-import type { CoreError } from '../core/result.js';
+import type { MarketSeries } from '../../shared/api/optimize.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
-import { loadPriceSource, readWidePriceFile } from './price-source.js';
+import { importPriceFile, loadPriceSource, readJsonFile, type PriceSource } from './price-source.js';
+import { factorModelInput, factorOptions, factorUsage } from './factor-flags.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -29,6 +26,7 @@ export const estimatorOptions = {
   risk: { type: 'string' },
   benchmark: { type: 'string' },
   frequency: { type: 'string' },
+  ...factorOptions,
 } satisfies OptionsConfig;
 
 export const targetOptions = {
@@ -68,18 +66,15 @@ export const constraintUsage = `constraints:
   --bounds LO:HI (default 0:1; write --bounds=-1:1 for negative values) --bound T=LO:HI (repeatable)
   --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
   --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
-  --tracking-error X --benchmark-weights FILE.json`;
+  --tracking-error X --benchmark-weights FILE.json
+${factorUsage}`;
 
 function user(message: string): FrontierError {
   return new FrontierError('user-error', message);
 }
 
 function readJson(path: string, flag: string): unknown {
-  try {
-    return JSON.parse(readFileSync(resolve(path), 'utf8'));
-  } catch (error) {
-    throw user(`--${flag} ${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
-  }
+  return readJsonFile(path, `--${flag} ${path}`);
 }
 
 /** {T: w} or {weights: {T: w}} (the output of `frontier optimize --json`). */
@@ -186,7 +181,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   const bw = stringOption(args, 'benchmark-weights');
   if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
 
-  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c };
+  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel) };
   const objective = oneOf(args, 'objective', OBJECTIVES);
   if (objective) input.objective = objective;
   const viewsPath = stringOption(args, 'views');
@@ -208,50 +203,30 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   return parsed.data;
 }
 
-/**
- * Adds a market series (a wide CSV with one price column) to the prices as an extra column aligned by
- * date (missing = NaN); returns the new matrix and the column name used.
- */
-export function mergeMarketSeries(prices: PriceMatrix, market: PriceMatrix, path: string): { prices: PriceMatrix; column: string } {
-  if (market.tickers.length !== 1) throw user(`--market ${path}: expected one price column, found ${market.tickers.length}`);
-  let column = market.tickers[0]!;
-  while (prices.tickers.includes(column)) column = `${column}*`;
-  const byDate = new Map(market.dates.map((d, t) => [d, market.values[t]!]));
-  const n = prices.tickers.length;
-  const values = new Float64Array(prices.dates.length * (n + 1));
-  prices.dates.forEach((d, t) => {
-    values.set(prices.values.subarray(t * n, (t + 1) * n), t * (n + 1));
-    values[t * (n + 1) + n] = byDate.get(d) ?? NaN;
-  });
-  return { prices: { dates: prices.dates, tickers: [...prices.tickers, column], values }, column };
+/** The separate in-memory store a --market file is read through (its ticker may clash with the prices'). */
+const MARKET_DB = ':memory:market';
+
+/** A one-column wide CSV as a market series (read by the app's importer; errors name FILE:LINE). */
+export async function readMarketSeries(ctx: CliContext, path: string): Promise<MarketSeries> {
+  const tickers = await importPriceFile(ctx, path, MARKET_DB);
+  if (tickers.length !== 1) throw user(`--market ${path}: expected one price column, found ${tickers.length}`);
+  const ticker = tickers[0]!;
+  const rows = await ctx.call('prices-get', { ticker }, MARKET_DB);
+  return { ticker, dates: rows.map((r) => r.date), prices: rows.map((r) => r.adjClose ?? r.close) };
 }
 
-/** Everything the engine commands need: windowed prices (market column merged) and parsed options. */
-export interface EngineInput {
-  prices: PriceMatrix;
-  options: OptimizeOptions;
-  label: string;
+/** What the engine commands send: where the prices are, the window, the parsed options and a --market series. */
+export interface EngineRequest {
+  source: PriceSource;
+  request: { tickers: string[]; window: PriceSource['window']; options: OptimizeOptions; marketSeries?: MarketSeries };
 }
 
-/** Source flags → prices, window applied; estimator/target/constraint flags → options (over a scenario's). */
-export function engineInput(args: ParsedArgs, ctx: CliContext): EngineInput {
-  const source = loadPriceSource(args, ctx);
-  let prices = source.prices;
-  let marketColumn: string | undefined;
+/** Source flags → tickers and window; estimator/target/constraint flags → options (over a scenario's). */
+export async function engineRequest(args: ParsedArgs, ctx: CliContext): Promise<EngineRequest> {
+  const source = await loadPriceSource(args, ctx);
   const marketPath = stringOption(args, 'market');
-  if (marketPath) {
-    const merged = mergeMarketSeries(prices, readWidePriceFile(marketPath), marketPath);
-    prices = merged.prices;
-    marketColumn = merged.column;
-  }
-  const options = optimizeOptionsFromFlags(args, source.scenario?.options, marketColumn);
-  const windowed = applyWindow(prices, source.window);
-  if (!windowed.ok) throw new FrontierError('user-error', `${source.label}: ${windowed.error.message}`, windowed.error.details);
-  return { prices: windowed.value, options, label: source.label };
-}
-
-/** A core error as the CLI's FrontierError (data and constraint problems are the user's to fix). */
-export function coreFailure(e: CoreError): FrontierError {
-  const userCodes = ['infeasible', 'invalid-input', 'insufficient-data', 'unsupported', 'singular-views', 'unbounded'];
-  return new FrontierError(userCodes.includes(e.code) ? 'user-error' : 'internal', e.message, e.details);
+  const marketSeries = marketPath ? await readMarketSeries(ctx, marketPath) : undefined;
+  // The service names the market column (and sets it as the estimators' market), so the flags do not.
+  const options = optimizeOptionsFromFlags(args, source.scenario?.options);
+  return { source, request: { tickers: source.tickers, window: source.window, options, ...(marketSeries ? { marketSeries } : {}) } };
 }

@@ -1,16 +1,14 @@
 /**
- * Turns the CLI's price-source flags into prices: `--prices FILE.csv` (wide CSV), `--db FILE
- * --tickers A,B`, or `--scenario FILE.json` (tickers and window from a scenario file, prices from the
- * database), with `--start/--end/--complete-rows/--last`.
+ * Turns the CLI's price-source flags into where a request's prices come from: `--prices FILE.csv`
+ * (imported through `import-commit` into an in-memory store, so the file is read by the same importer
+ * as the app's), `--db FILE --tickers A,B`, or `--scenario FILE.json` (tickers and window from a
+ * scenario file, prices from the database), with `--start/--end/--complete-rows/--last`.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FrontierError } from '../../shared/api.js';
 import type { PriceWindow } from '../../shared/domain/optimize.js';
 import { scenarioFileSchema, type ScenarioFile } from '../../shared/domain/scenario.js';
-import { parseWidePrices } from '../core/ingest/wide-prices.js';
-import { selectColumns, type PriceMatrix } from '../core/price-matrix.js';
-import { loadPriceMatrix, unknownTickers } from '../store/prices-repo.js';
 import { numberOption, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 
 export const priceSourceOptions = {
@@ -30,8 +28,14 @@ export const priceSourceUsage = `source (one of):
   --scenario FILE.json       tickers, window and settings of a scenario file (prices from --db)
   [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--complete-rows] [--last N]`;
 
+/** The in-memory store `--prices FILE` is imported into for the length of one command. */
+export const MEMORY_DB = ':memory:';
+
 export interface PriceSource {
-  prices: PriceMatrix;
+  /** The store the request goes to: --db's (or the default), or MEMORY_DB for --prices. */
+  db: string | undefined;
+  /** The tickers, in the file's column order for --prices. */
+  tickers: string[];
   window: PriceWindow;
   /** The scenario file when --scenario was given. */
   scenario: ScenarioFile | null;
@@ -53,15 +57,17 @@ function parseTickers(raw: string): string[] {
   return tickers;
 }
 
-export function readScenarioFile(path: string): ScenarioFile {
-  const full = resolve(path);
-  let json: unknown;
+/** A JSON file, or a user error naming it. */
+export function readJsonFile(path: string, label = path): unknown {
   try {
-    json = JSON.parse(readFileSync(full, 'utf8'));
+    return JSON.parse(readFileSync(resolve(path), 'utf8'));
   } catch (error) {
-    throw new FrontierError('user-error', `${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
+    throw new FrontierError('user-error', `${label}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
   }
-  const parsed = scenarioFileSchema.safeParse(json);
+}
+
+export function readScenarioFile(path: string): ScenarioFile {
+  const parsed = scenarioFileSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new FrontierError('user-error', `${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, parsed.error.issues);
@@ -69,60 +75,53 @@ export function readScenarioFile(path: string): ScenarioFile {
   return parsed.data;
 }
 
-/** Reads a wide price CSV; errors name FILE:LINE. */
-export function readWidePriceFile(path: string): PriceMatrix {
-  const bytes = readFileSync(resolve(path));
-  const { matrix, errors } = parseWidePrices(bytes, path);
-  if (errors.length > 0 || !matrix) {
-    const e = errors[0];
-    throw new FrontierError('user-error', e ? `${path}:${e.line}: ${e.message}` : `${path}: no prices found`, { errors });
-  }
-  return matrix;
+/**
+ * Imports a wide price CSV into the command's in-memory store (errors name FILE:LINE, as the app's
+ * importer does) and returns its tickers in column order.
+ */
+export async function importPriceFile(ctx: CliContext, path: string, db: string = MEMORY_DB): Promise<string[]> {
+  const dataBase64 = readFileSync(resolve(ctx.cwd, path)).toString('base64');
+  const outcome = await ctx.call('import-commit', { files: [{ name: path, dataBase64 }], options: { format: 'wide' } }, db);
+  const file = outcome.files[0];
+  if (!file || file.tickers.length === 0) throw new FrontierError('user-error', `${path}: no prices found`);
+  // The summary lists tickers sorted; the header keeps the file's order, which results follow.
+  const found = new Set(file.tickers);
+  const ordered = file.header.map((h) => h.trim()).filter((h) => found.delete(h));
+  return [...ordered, ...found];
 }
 
-export function loadPriceSource(args: ParsedArgs, ctx: CliContext): PriceSource {
-  const scenarioPath = stringOption(args, 'scenario');
-  const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
+/** The --start/--end/--complete-rows/--last flags over a scenario's window. */
+export function windowFromFlags(args: ParsedArgs, scenario: ScenarioFile | null = null): PriceWindow {
   const lastRaw = numberOption(args, 'last');
   if (lastRaw !== undefined && (!Number.isInteger(lastRaw) || lastRaw < 2)) throw new FrontierError('user-error', '--last: give a whole number of returns ≥ 2');
   const start = dateOption(args, 'start');
   const end = dateOption(args, 'end');
-  const window: PriceWindow = {
+  return {
     ...(scenario?.window ?? { completeRows: false }),
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
     ...(args.values['complete-rows'] === true ? { completeRows: true } : {}),
     ...(lastRaw !== undefined ? { last: lastRaw } : {}),
   };
+}
+
+export async function loadPriceSource(args: ParsedArgs, ctx: CliContext): Promise<PriceSource> {
+  const scenarioPath = stringOption(args, 'scenario');
+  const scenario = scenarioPath ? readScenarioFile(scenarioPath) : null;
+  const window = windowFromFlags(args, scenario);
   const tickersFlag = stringOption(args, 'tickers');
   const pricesPath = stringOption(args, 'prices');
   if (pricesPath) {
-    const all = readWidePriceFile(pricesPath);
+    const all = await importPriceFile(ctx, pricesPath);
     const wanted = tickersFlag ? parseTickers(tickersFlag) : scenario?.tickers;
-    let prices = all;
     if (wanted) {
-      const picked = selectColumns(all, wanted);
-      if ('missing' in picked) throw new FrontierError('user-error', `${pricesPath}: no column for ${picked.missing.join(', ')}`);
-      prices = picked;
+      const missing = wanted.filter((t) => !all.includes(t));
+      if (missing.length > 0) throw new FrontierError('user-error', `${pricesPath}: no column for ${missing.join(', ')}`);
     }
-    return { prices: clipDates(prices, window), window, scenario, label: pricesPath };
+    return { db: MEMORY_DB, tickers: wanted ?? all, window, scenario, label: pricesPath };
   }
   const tickers = tickersFlag ? parseTickers(tickersFlag) : scenario?.tickers;
   if (!tickers) throw new FrontierError('user-error', 'say where prices come from: --prices FILE.csv, --db FILE --tickers A,B, or --scenario FILE.json');
-  const runtime = ctx.runtime(stringOption(args, 'db'));
-  const unknown = unknownTickers(runtime.ctx.db, tickers);
-  if (unknown.length > 0) throw new FrontierError('user-error', `${runtime.ctx.dbPath}: no prices stored for ${unknown.join(', ')}`);
-  const prices = loadPriceMatrix(runtime.ctx.db, tickers, window.start, window.end);
-  return { prices, window, scenario, label: runtime.ctx.dbPath };
-}
-
-function clipDates(m: PriceMatrix, window: PriceWindow): PriceMatrix {
-  if (!window.start && !window.end) return m;
-  const lo = window.start ?? '0000-01-01';
-  const hi = window.end ?? '9999-12-31';
-  const keep = m.dates.map((d, t) => (d >= lo && d <= hi ? t : -1)).filter((t) => t >= 0);
-  const n = m.tickers.length;
-  const values = new Float64Array(keep.length * n);
-  keep.forEach((t, k) => values.set(m.values.subarray(t * n, t * n + n), k * n));
-  return { dates: keep.map((t) => m.dates[t]!), tickers: m.tickers.slice(), values };
+  const db = stringOption(args, 'db');
+  return { db, tickers, window, scenario, label: db ?? 'the database' };
 }

@@ -11,16 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { electronPdfOptions, type PdfPrinter, type PrintOptions } from '../report/printer.js';
+import { denyAllPermissions, printRequestAllowed } from './window-policy.js';
 
 const PARTITION = 'frontier-report-printer';
 
 export function createElectronPrinter(): PdfPrinter {
   let closed = false;
   const ses = session.fromPartition(PARTITION);
-  // The report is self-contained: only its own file (and data: images) may load.
+  denyAllPermissions(ses);
+  // The report is self-contained: only the one file being printed (and data: images) may load.
+  const printing = new Set<string>();
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file:') || details.url.startsWith('data:');
-    callback({ cancel: !allowed });
+    callback({ cancel: !printRequestAllowed(details.url, printing) });
   });
 
   return {
@@ -33,12 +35,19 @@ export function createElectronPrinter(): PdfPrinter {
         show: false,
         webPreferences: { partition: PARTITION, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
       });
+      const url = pathToFileURL(file).href;
+      // A report is printed where it was loaded: no navigation (of any frame) and no redirect.
+      win.webContents.on('will-navigate', (event) => event.preventDefault());
+      win.webContents.on('will-frame-navigate', (event) => event.preventDefault());
+      win.webContents.on('will-redirect', (event) => event.preventDefault());
       try {
         await writeFile(file, html, 'utf8');
-        await win.loadURL(pathToFileURL(file).href);
+        printing.add(url);
+        await win.loadURL(url);
         const pdf = await win.webContents.printToPDF(electronPdfOptions(opts));
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
+        printing.delete(url);
         win.destroy();
         await rm(dir, { recursive: true, force: true });
       }

@@ -3,7 +3,7 @@
  * same handlers as web mode and the CLI, native Save dialogs, and a small application menu.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { APP_MENU, type MenuEntry } from '../../shared/menu.js';
@@ -12,7 +12,19 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../host/security.js';
 import { createRuntime, type Runtime } from '../services/runtime.js';
 import { warmReportExport } from '../services/report-service.js';
 import { createElectronPrinter } from './electron-printer.js';
-import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, resolveAppPath, secureWebPreferences } from './window-policy.js';
+import { startupErrorDialog } from './startup-message.js';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  appNavigationAllowed,
+  createExternalLinkPolicy,
+  denyAllPermissions,
+  externalConfirmDialog,
+  focusExistingWindow,
+  isAppUrl,
+  resolveAppPath,
+  secureWebPreferences,
+} from './window-policy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let runtime: Runtime | null = null;
@@ -35,7 +47,7 @@ function electronNativeBinding(): string | undefined {
 function serveApp(): void {
   const root = rendererDir();
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(root, request.url, join, normalize);
+    const file = resolveAppPath(root, request.url, join, normalize, sep);
     if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
     const response = await net.fetch(`file://${file}`);
     const headers = new Headers(response.headers);
@@ -45,21 +57,39 @@ function serveApp(): void {
   });
 }
 
+const externalLinks = createExternalLinkPolicy();
+
+/** Opens an allow-listed https link in the system browser once the user has confirmed its site. */
+async function openExternalConfirmed(url: string): Promise<void> {
+  const decision = externalLinks.decide(url);
+  if (decision.action === 'deny') return;
+  if (decision.action === 'confirm') {
+    const answer = mainWindow ? await dialog.showMessageBox(mainWindow, externalConfirmDialog(url)) : await dialog.showMessageBox(externalConfirmDialog(url));
+    if (answer.response !== 0) return;
+    externalLinks.confirm(decision.origin);
+  }
+  await shell.openExternal(url);
+}
+
 function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      void openExternalConfirmed(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!appNavigationAllowed(url)) event.preventDefault();
+    });
+    // Subframes too (an iframe a page might gain): will-navigate only covers the main frame.
+    contents.on('will-frame-navigate', (event) => {
+      if (!appNavigationAllowed(event.url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!appNavigationAllowed(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -129,6 +159,12 @@ function createWindow(): void {
 }
 
 app.enableSandbox();
+// One Frontier per user: a second launch hands over to the first (which comes to the front) and quits,
+// so two app windows never autosave over each other.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  focusExistingWindow(mainWindow);
+});
 app.whenReady().then(() => {
   lockDown();
   serveApp();
@@ -149,7 +185,9 @@ app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 }).catch((error: unknown) => {
-  dialog.showErrorBox('Frontier could not start', error instanceof Error ? error.message : String(error));
+  // A database that cannot be used (read-only, full disk, damaged, newer) gets its one-line message.
+  const { title, message } = startupErrorDialog(error);
+  dialog.showErrorBox(title, message);
   app.exit(1);
 });
 

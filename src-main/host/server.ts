@@ -15,9 +15,18 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  /** Largest accepted request body in bytes (imports carry whole files). */
+  /** Largest accepted JSON request body in bytes (default MAX_JSON_BODY_BYTES). */
   maxBodyBytes?: number;
+  /** Largest accepted body of a method that carries whole files (UPLOAD_METHODS; default MAX_UPLOAD_BODY_BYTES). */
+  maxUploadBytes?: number;
 }
+
+/** A few MB: far above any settings or results request, small enough that junk is refused cheaply. */
+export const MAX_JSON_BODY_BYTES = 8 * 1024 * 1024;
+/** Imports carry whole CSV files, base64-encoded (the schema caps one file at 400 M characters). */
+export const MAX_UPLOAD_BODY_BYTES = 512 * 1024 * 1024;
+/** The methods whose requests carry files and get the upload limit. */
+export const UPLOAD_METHODS: ReadonlySet<string> = new Set(['import-preview', 'import-commit']);
 
 export interface Host {
   server: Server;
@@ -37,6 +46,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   cancelled: 409,
   unauthorized: 401,
   internal: 500,
+  busy: 503,
+  storage: 503,
 };
 
 const MIME: Record<string, string> = {
@@ -63,26 +74,54 @@ function refuse(res: ServerResponse, code: ApiErrorCode, message: string): void 
   sendResult(res, { ok: false, error: { code, message } });
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+/** decodeURIComponent that answers null for a malformed escape (`%`, `%E0%A4%A`, `%c0%ae`) instead of throwing. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** 413 with the reason; the connection closes, so the rest of the body is never read. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  const body: ApiResult<never> = { ok: false, error: { code: 'invalid-request', message: `request body larger than ${limit} bytes` } };
+  res.writeHead(413, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(JSON.stringify(body), () => req.destroy());
+}
+
+/** The body, or null when it passed `limit` (refused with 413 then: by its Content-Length before reading a byte). */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    tooLarge(req, res, limit);
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
+        tooLarge(req, res, limit);
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
 function serveStatic(res: ServerResponse, root: string, urlPath: string): void {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '');
+  const decoded = safeDecode(urlPath === '/' ? '/index.html' : urlPath);
+  if (decoded === null || decoded.includes('\0')) return send(res, 400, 'malformed URL escape', 'text/plain; charset=utf-8');
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const full = join(root, relative);
   // Path traversal guard: the resolved file must stay inside the renderer folder.
   if (!full.startsWith(root + sep) || !existsSync(full) || !statSync(full).isFile()) {
@@ -99,7 +138,8 @@ function serveStatic(res: ServerResponse, root: string, urlPath: string): void {
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? newToken();
-  const limit = options.maxBodyBytes ?? 512 * 1024 * 1024;
+  const jsonLimit = options.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
+  const uploadLimit = options.maxUploadBytes ?? MAX_UPLOAD_BODY_BYTES;
   const root = normalize(options.rendererDir);
   const streams = new Set<ServerResponse>();
   let port = 0;
@@ -112,7 +152,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const server = createServer((req, res) => {
     void (async () => {
       if (!hostAllowed(req, port)) return refuse(res, 'unauthorized', 'unexpected Host header');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      } catch {
+        return refuse(res, 'invalid-request', 'malformed request URL');
+      }
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return refuse(res, 'invalid-request', 'events: use GET');
         if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(res, 'unauthorized', 'missing or wrong token');
@@ -134,15 +179,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(res, 'invalid-request', 'send the request as application/json');
         }
-        const body = await readBody(req, limit);
-        if (body === null) return refuse(res, 'invalid-request', `request larger than ${limit} bytes`);
+        const method = safeDecode(url.pathname.slice('/api/'.length));
+        if (method === null) return refuse(res, 'invalid-request', 'malformed URL escape in the method name');
+        const body = await readBody(req, res, UPLOAD_METHODS.has(method) ? uploadLimit : jsonLimit);
+        if (body === null) return;
         let request: unknown;
         try {
           request = body.length === 0 ? {} : JSON.parse(body);
         } catch {
           return refuse(res, 'invalid-request', 'the request body is not valid JSON');
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
         return sendResult(res, await options.runtime.call(method, request));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');

@@ -6,6 +6,8 @@ import { importJobs } from './kinds/import.js';
 import { backtestJobs } from './kinds/backtest.js';
 import { optimizeJobs } from './kinds/optimize.js';
 import { reportJobs } from './kinds/report.js';
+import { optionsJobs } from './kinds/options.js';
+import { factorJobs } from './kinds/factors.js';
 
 export const jobRegistry = {
   ...allocateJobs,
@@ -14,6 +16,8 @@ export const jobRegistry = {
   ...backtestJobs,
   ...optimizeJobs,
   ...reportJobs,
+  ...optionsJobs,
+  ...factorJobs,
 } satisfies Record<string, JobFunction<never, unknown>>;
 
 export type JobRegistry = typeof jobRegistry;

@@ -1,11 +1,13 @@
 /** Entry of a pool worker: runs jobs from the registry, one at a time, reporting progress. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { installNativeKernel } from '../native-kernel-loader.js';
 import { jobRegistry } from './job-registry.js';
 import type { JobContext } from './job-context.js';
 import { serializeError, type FromWorker, type ToWorker } from './protocol.js';
 
 if (!parentPort) throw new Error('worker-main must run in a worker thread');
 const port = parentPort;
+installNativeKernel();
 // Main writes the seq of a cancelled job here; a shared flag is seen even while a job hogs the thread.
 const cancelFlag = new Int32Array((workerData as { cancelBuffer: SharedArrayBuffer }).cancelBuffer);
 

@@ -52,13 +52,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** A tagged template that escapes interpolated strings and numbers; `Html` values pass through. */
-export interface Html {
+/**
+ * Markup built by this module (the `html` template, `raw` for the report's own trusted fragments). It is
+ * a class so that only markup made here passes through unescaped: a plain object with an `__html` key
+ * coming from data (a stored result) is just a value and is escaped like any other.
+ */
+export class Html {
   readonly __html: string;
+  constructor(markup: string) {
+    this.__html = markup;
+  }
 }
 
 export function raw(text: string): Html {
-  return { __html: text };
+  return new Html(text);
 }
 
 type HtmlValue = Html | string | number | null | undefined | false | readonly HtmlValue[];
@@ -66,14 +73,15 @@ type HtmlValue = Html | string | number | null | undefined | false | readonly Ht
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (Array.isArray(value)) return value.map((v: HtmlValue) => render(v)).join('');
-  if (typeof value === 'object' && '__html' in value) return value.__html;
-  return escapeHtml(String(value));
+  if (value instanceof Html) return value.__html;
+  // Anything else (a number, a string, or an object that slipped through from data) is text.
+  return escapeHtml(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + (strings[i + 1] ?? '');
-  return { __html: out };
+  return new Html(out);
 }
 
 /** Joins html fragments. */

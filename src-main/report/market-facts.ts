@@ -3,6 +3,7 @@
  * asset (for trades in shares), the data window actually covered, and the correlation of daily returns.
  */
 import { selectColumns, type PriceMatrix } from '../core/price-matrix.js';
+import { returnCorrelation } from '../core/stats/correlation.js';
 import type { ReportInput } from './report-input.js';
 
 /** Last positive price per ticker (currency units); tickers without any price are left out. */
@@ -16,58 +17,6 @@ export function lastPrices(m: PriceMatrix): Record<string, number> {
         out[m.tickers[j]!] = p;
         break;
       }
-    }
-  }
-  return out;
-}
-
-/**
- * Pearson correlation of daily simple returns, pairwise complete (a pair uses the days where both
- * assets have a return); NaN where fewer than 3 common returns or a constant series.
- */
-export function returnCorrelation(m: PriceMatrix): number[][] {
-  const n = m.tickers.length;
-  const T = m.dates.length;
-  // Daily returns need both prices: p_t / p_{t-1} − 1, NaN otherwise (no forward fill).
-  const r = new Float64Array(Math.max(0, T - 1) * n);
-  for (let t = 1; t < T; t++) {
-    for (let j = 0; j < n; j++) {
-      const a = m.values[(t - 1) * n + j]!;
-      const b = m.values[t * n + j]!;
-      r[(t - 1) * n + j] = a > 0 && b > 0 ? b / a - 1 : Number.NaN;
-    }
-  }
-  const out = Array.from({ length: n }, () => new Array<number>(n).fill(Number.NaN));
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let k = 0;
-      let sx = 0;
-      let sy = 0;
-      for (let t = 0; t < T - 1; t++) {
-        const x = r[t * n + i]!;
-        const y = r[t * n + j]!;
-        if (Number.isNaN(x) || Number.isNaN(y)) continue;
-        k++;
-        sx += x;
-        sy += y;
-      }
-      if (k < 3) continue;
-      const mx = sx / k;
-      const my = sy / k;
-      let cxy = 0;
-      let cxx = 0;
-      let cyy = 0;
-      for (let t = 0; t < T - 1; t++) {
-        const x = r[t * n + i]!;
-        const y = r[t * n + j]!;
-        if (Number.isNaN(x) || Number.isNaN(y)) continue;
-        cxy += (x - mx) * (y - my);
-        cxx += (x - mx) ** 2;
-        cyy += (y - my) ** 2;
-      }
-      const c = cxx > 0 && cyy > 0 ? cxy / Math.sqrt(cxx * cyy) : Number.NaN;
-      out[i]![j] = i === j && cxx > 0 ? 1 : c;
-      out[j]![i] = out[i]![j]!;
     }
   }
   return out;

@@ -6,7 +6,7 @@
  * and a warning says why.
  */
 import { z } from 'zod';
-import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
+import { ON_FAIL, stressWeightsFromSchema, type BacktestReport, type StressReport } from '../../shared/api/backtest.js';
 import type { ReportSection } from '../../shared/api/reports.js';
 import type { Performance } from '../../shared/domain/optimize.js';
 import type { ScenarioFile, ScenarioResults } from '../../shared/domain/scenario.js';
@@ -90,6 +90,8 @@ export const reportBacktestSchema = z.object({
         .object({ beta: metric, alpha: metric, trackingError: metric, informationRatio: metric, cagr: metric, volatility: metric, maxDrawdown: metric })
         .partial()
         .optional(),
+      /** Walk-forward: "n of m rebalances fell back" and the policy. */
+      fallback: z.object({ fellBack: finite, rebalances: finite, policy: z.enum(ON_FAIL) }),
     })
     .partial()
     .default({}),
@@ -101,6 +103,9 @@ export const reportBacktestSchema = z.object({
   initialValue: finite.optional(),
   /** Label of the benchmark series, if the saver recorded it. */
   benchmarkName: z.string().optional(),
+  /** One line per warning group, and the groups with their dates (older results: lines only, or none). */
+  warnings: z.array(z.string()).optional(),
+  warningGroups: z.array(z.object({ message: z.string(), dates: z.array(z.string()) })).optional(),
 });
 export type ReportBacktest = z.output<typeof reportBacktestSchema>;
 
@@ -113,6 +118,8 @@ const fanPoint = z.object({ day: finite, p5: finite, p25: finite, p50: finite, p
 
 /** Stress tests as `stress-run` returns them (StressReport), saved under `results.stress`; every part optional. */
 export const reportStressSchema = z.object({
+  /** Which weights the tests ran on (absent in results saved before it was recorded). */
+  weightsFrom: stressWeightsFromSchema.optional(),
   windows: z
     .array(
       z.object({

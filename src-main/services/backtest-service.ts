@@ -2,6 +2,7 @@
 import { FrontierError } from '../../shared/api.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 import { pricesForRequest } from './optimize-service.js';
+import { withFactorData } from './factor-data.js';
 
 /** The traded tickers plus the benchmark (loaded as one more column when it is not traded). */
 function withBenchmark(tickers: string[], benchmark: string | undefined): string[] {
@@ -29,7 +30,7 @@ export const backtestHandlers = {
     const prices = pricesForRequest(ctx, withBenchmark(req.tickers, req.settings.benchmark), req.window);
     return ctx.jobs.run(
       'backtest',
-      { prices, assets: req.tickers, settings: req.settings, options: req.options, window: req.window },
+      { prices, assets: req.tickers, settings: req.settings, options: withFactorData(ctx.db, req.options, req.tickers, req.window), window: req.window },
       runOptions(ctx, req.jobId, prices.values.buffer),
     );
   },

@@ -1,5 +1,5 @@
 /** What every API handler gets: the store, the job pool, the event emitter and the PDF printer. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../store/database.js';
 import type { ApiEventName, ApiEvents, ApiMethod, ApiParsedRequest, ApiResponse } from '../../shared/api.js';
 import type { JobPool } from '../jobs/pool.js';
 import type { PdfPrinter } from '../report/printer.js';

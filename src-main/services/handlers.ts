@@ -8,6 +8,8 @@ import { reportHandlers } from './report-service.js';
 import { scenarioHandlers } from './scenario-service.js';
 import { systemHandlers } from './system-service.js';
 import { backtestHandlers } from './backtest-service.js';
+import { optionsHandlers } from './options-service.js';
+import { factorHandlers } from './factors-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -17,4 +19,6 @@ export const handlers = {
   ...scenarioHandlers,
   ...reportHandlers,
   ...backtestHandlers,
+  ...optionsHandlers,
+  ...factorHandlers,
 } satisfies Handlers<ApiMethod>;

@@ -4,16 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import { FrontierError } from '../../shared/api.js';
-import type { ImportFile, ImportIssue, ImportOutcome } from '../../shared/api/imports.js';
+import { formatIssue, type ImportFile, type ImportIssue, type ImportOutcome } from '../../shared/api/imports.js';
 import { parseImportFile } from '../core/ingest/parse-file.js';
 import type { IngestOptions, ParsedFile } from '../core/ingest/types.js';
 import type { ImportBulkInput } from '../jobs/kinds/import.js';
 import { getBatch, listBatches, undoBatchRows } from '../store/import-repo.js';
 import { summariseFile, writeParsedFiles } from '../store/import-writer.js';
-import { listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
+import { listCash, listHoldings, reconcileHoldings } from '../store/holdings-repo.js';
 import { listPositions, pagePositions } from '../store/positions-repo.js';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../store/templates-repo.js';
 import { listBrokerAccounts, listTransactions, pageTransactions } from '../store/transactions-repo.js';
+import { writeTransaction } from '../store/write-transaction.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
 
 /** Files above this size are parsed in a worker so the main event loop stays free. */
@@ -45,7 +46,7 @@ async function parseAll(ctx: HandlerContext, sources: readonly ImportSource[], o
   for (const [i, s] of sources.entries()) {
     progress?.(i, sources.length, `reading ${s.name}`);
     if (s.bytes.byteLength > WORKER_THRESHOLD_BYTES) {
-      out.push(await keepingAlive(ctx.jobs.run('import-parse', { file: s.name, bytes: s.bytes, options }, { ...(jobId ? { jobId } : {}) })));
+      out.push(await ctx.jobs.run('import-parse', { file: s.name, bytes: s.bytes, options }, { ...(jobId ? { jobId } : {}) }));
     } else {
       out.push(parseImportFile(s.bytes, s.name, options));
     }
@@ -58,9 +59,7 @@ function issuesOf(files: readonly ParsedFile[]): ImportIssue[] {
 }
 
 /** `FILE:LINE: column: message`, the one-line form errors take on stderr and in exceptions. */
-export function formatIssue(e: ImportIssue): string {
-  return `${e.file}:${e.line}: ${e.column ? `${e.column}: ` : ''}${e.message}`;
-}
+export { formatIssue };
 
 /** Parses and summarises without writing. */
 export async function previewImport(ctx: HandlerContext, sources: readonly ImportSource[], options: IngestOptions & { template?: string }, jobId?: string): Promise<ImportOutcome> {
@@ -74,16 +73,6 @@ export function commitParsed(ctx: HandlerContext, parsed: readonly ParsedFile[],
   if (errors.length > 0) throw userError(errors);
   const sha256 = sources.map((s) => createHash('sha256').update(s.bytes).digest('hex'));
   return writeParsedFiles(ctx.db, parsed, sha256, progress);
-}
-
-/** Keeps a CLI process alive while a job runs (pool workers are unref'd). */
-async function keepingAlive<T>(work: Promise<T>): Promise<T> {
-  const timer = setInterval(() => {}, 60_000);
-  try {
-    return await work;
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 function userError(errors: ImportIssue[]): FrontierError {
@@ -118,7 +107,7 @@ export async function commitImport(ctx: HandlerContext, sources: readonly Import
   const bytes = sources.reduce((n, s) => n + s.bytes.byteLength, 0);
   let outcome: ImportOutcome;
   if (writesInWorker(ctx, bytes, jobId)) {
-    outcome = await keepingAlive(ctx.jobs.run('import-bulk', bulkImportInput(ctx, sources, resolved), { ...(jobId ? { jobId } : {}), ...(progress ? { onProgress: progress } : {}) }));
+    outcome = await ctx.jobs.run('import-bulk', bulkImportInput(ctx, sources, resolved), { ...(jobId ? { jobId } : {}), ...(progress ? { onProgress: progress } : {}) });
     if (outcome.errors.length > 0) throw userError(outcome.errors);
   } else {
     const parsed = await parseAll(ctx, sources, resolved, jobId, progress);
@@ -134,7 +123,7 @@ export function undoImport(ctx: HandlerContext, batchId: number): { batchId: num
   const batch = getBatch(ctx.db, batchId);
   if (!batch) throw new FrontierError('not-found', `no import batch ${batchId}`);
   if (batch.undone_at !== null) throw new FrontierError('conflict', `import batch ${batchId} was already undone on ${batch.undone_at}`);
-  const removed = ctx.db.transaction(() => undoBatchRows(ctx.db, batchId))();
+  const removed = writeTransaction(ctx.db, () => undoBatchRows(ctx.db, batchId));
   ctx.emit('data-changed', { what: 'imports' });
   ctx.emit('data-changed', { what: 'prices' });
   return { batchId, removed };
@@ -162,6 +151,7 @@ export const importHandlers = {
   'import-templates-list': (_req, ctx) => listTemplates(ctx.db),
   'import-templates-save': (req, ctx) => saveTemplate(ctx.db, req.name, req.header, req.mapping),
   'import-templates-delete': (req, ctx) => ({ removed: deleteTemplate(ctx.db, req.name) }),
+  'holdings-cash': (req, ctx) => listCash(ctx.db, req.account),
 } satisfies Handlers<
   | 'import-preview'
   | 'import-commit'
@@ -177,4 +167,5 @@ export const importHandlers = {
   | 'import-templates-list'
   | 'import-templates-save'
   | 'import-templates-delete'
+  | 'holdings-cash'
 >;

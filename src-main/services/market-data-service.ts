@@ -3,6 +3,9 @@ import { FrontierError } from '../../shared/api.js';
 import type { ApiParsedRequest } from '../../shared/api.js';
 import type { LatestPrice, TradePlan, TradeRow } from '../../shared/api/market-data.js';
 import { greedyAllocation, type Allocation } from '../core/allocate/discrete.js';
+import { applyWindow } from '../core/price-matrix.js';
+import { returnCorrelation } from '../core/stats/correlation.js';
+import { pricesForRequest } from './optimize-service.js';
 import { latestPrices, listInstrumentDetails, updateInstruments } from '../store/instruments-repo.js';
 import { getPrices, unknownTickers } from '../store/prices-repo.js';
 import type { Handlers, HandlerContext } from './context.js';
@@ -75,4 +78,11 @@ export const marketDataHandlers = {
     return getPrices(ctx.db, req.ticker, req.start, req.end);
   },
   'prices-allocate': tradePlan,
-} satisfies Handlers<'instruments-list' | 'instruments-update' | 'prices-get' | 'prices-allocate'>;
+  'prices-correlation': (req, ctx) => {
+    const windowed = applyWindow(pricesForRequest(ctx, req.tickers, req.window), req.window);
+    if (!windowed.ok) throw new FrontierError('user-error', windowed.error.message, windowed.error.details);
+    const m = windowed.value;
+    const matrix = returnCorrelation(m).map((row) => row.map((c) => (Number.isNaN(c) ? null : c)));
+    return { tickers: m.tickers, matrix, dataWindow: { start: m.dates[0]!, end: m.dates.at(-1)!, returns: m.dates.length - 1 } };
+  },
+} satisfies Handlers<'instruments-list' | 'instruments-update' | 'prices-get' | 'prices-allocate' | 'prices-correlation'>;

@@ -1,14 +1,17 @@
 /** PDF reports of saved scenarios: load the scenario and its price facts, build the HTML, print it. */
 import type { ApiParsedRequest } from '../../shared/api.js';
-import type { PriceMatrix } from '../core/price-matrix.js';
-import { printBuiltReport, type ExportedReport } from '../report/export-report.js';
+import { onDates, windowRows, type PriceMatrix } from '../core/price-matrix.js';
+import type { ExportedReport } from '../report/export-report.js';
 import { checkLogo } from '../report/logo.js';
 import type { ReportInput, ReportOptions, ReportScenario } from '../report/report-input.js';
 import { heatmapTickers } from '../report/market-facts.js';
 import { lastPositivePrices, loadPriceMatrix, priceDateCoverage, unknownTickers } from '../store/prices-repo.js';
 import { getScenario } from '../store/scenarios-repo.js';
 import { progressEmitter, type HandlerContext, type Handlers } from './context.js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../store/database.js';
+import type { ScenarioResults } from '../../shared/domain/scenario.js';
+import type { PdfPrinter } from '../report/printer.js';
+import { optimizeHandlers } from './optimize-service.js';
 
 /** The report's price facts for a stored scenario: computed where they are cheapest. */
 export interface StoredReportPrices {
@@ -16,18 +19,6 @@ export interface StoredReportPrices {
   heatmap: PriceMatrix;
   lastPrices: Record<string, number>;
   dataWindow: { start: string; end: string; returns: number };
-}
-
-/** The matrix's rows placed on the given dates (NaN where it has none; its other dates dropped). */
-function onDates(m: PriceMatrix, dates: readonly string[]): PriceMatrix {
-  const n = m.tickers.length;
-  const row = new Map(m.dates.map((d, t) => [d, t]));
-  const values = new Float64Array(dates.length * n).fill(Number.NaN);
-  dates.forEach((d, k) => {
-    const t = row.get(d);
-    if (t !== undefined) values.set(m.values.subarray(t * n, t * n + n), k * n);
-  });
-  return { dates: [...dates], tickers: m.tickers.slice(), values };
 }
 
 /**
@@ -42,9 +33,8 @@ export function storedReportPrices(db: Database, scenario: ReportScenario): Stor
   if (unknownTickers(db, tickers).length > 0) return null;
   const coverage = priceDateCoverage(db, tickers, window.start, window.end);
   if (coverage.dates.length < 2) return null;
-  let dates = coverage.dates;
-  if (window.completeRows) dates = dates.filter((_, t) => coverage.priced[t] === tickers.length);
-  if (window.last !== undefined && dates.length > window.last + 1) dates = dates.slice(dates.length - window.last - 1);
+  // The window's rules on SQL counts of priced assets per date: the same function applyWindow uses on a matrix.
+  const dates = windowRows(coverage.dates, window, (t) => coverage.priced[t] === tickers.length).map((t) => coverage.dates[t]!);
   if (dates.length < 2) return null;
   const start = dates[0]!;
   const end = dates[dates.length - 1]!;
@@ -79,13 +69,48 @@ export async function exportStoredReport(
 ): Promise<ExportedReport> {
   const progress = progressEmitter(ctx, req.jobId);
   progress?.(0, 0, 'loading scenario');
-  // Start the browser and the workers first: their start-up overlaps with reading prices and building HTML.
+  // Start the browser first: its start-up overlaps with reading prices and building HTML.
   const printing = ctx.printer();
   void printing.then((p) => p.warm?.(), () => undefined); // a failed start is reported by the await below
-  const jobs = ctx.jobs;
-  const t0 = performance.now();
   const scenario = getScenario(ctx.db, req.scenarioId);
   const compare = (req.compareIds ?? []).filter((id) => id !== req.scenarioId).map((id) => getScenario(ctx.db, id));
+  return exportScenarioReport(ctx, req, scenario, compare, printing);
+}
+
+/** Frontier points traced for a scenario file that carries no saved frontier. */
+const FILE_FRONTIER_POINTS = 30;
+
+/** A scenario file's report on the store's prices: its saved results, or an optimisation (and frontier) run now. */
+export async function exportFileReport(ctx: HandlerContext, req: ApiParsedRequest<'report-export-file'>): Promise<ExportedReport & { warnings: string[] }> {
+  const printing = ctx.printer();
+  void printing.then((p) => p.warm?.(), () => undefined);
+  const file = req.scenario;
+  const warnings: string[] = [];
+  let results = req.results && 'optimize' in req.results ? (req.results as ScenarioResults) : undefined;
+  if (!results) {
+    const run = { tickers: file.tickers, window: file.window, options: file.options };
+    const optimize = await optimizeHandlers['optimize-run'](run, ctx);
+    results = { optimize };
+    try {
+      results.frontier = await optimizeHandlers['optimize-frontier']({ ...run, points: FILE_FRONTIER_POINTS }, ctx);
+    } catch (error) {
+      warnings.push(`frontier left out: ${(error as Error).message}`);
+    }
+  }
+  const report = await exportScenarioReport(ctx, req, { ...file, results }, [], printing);
+  return { ...report, warnings: [...warnings, ...report.warnings] };
+}
+
+async function exportScenarioReport(
+  ctx: HandlerContext,
+  req: Omit<ApiParsedRequest<'report-export'>, 'scenarioId' | 'compareIds'>,
+  scenario: ReportScenario,
+  compare: ReportScenario[],
+  printing: Promise<PdfPrinter>,
+): Promise<ExportedReport> {
+  const progress = progressEmitter(ctx, req.jobId);
+  const jobs = ctx.jobs;
+  const t0 = performance.now();
   const facts = storedReportPrices(ctx.db, scenario);
   const input: ReportInput = {
     scenario,
@@ -103,6 +128,8 @@ export async function exportStoredReport(
     }),
     printing,
   ]);
+  // Imported here, not at the top: every front door loads this service, and the report code pulls in ECharts.
+  const { printBuiltReport } = await import('../report/export-report.js');
   return printBuiltReport(printer, built, scenario.name, options, progress, performance.now() - t0);
 }
 
@@ -129,4 +156,14 @@ export const reportHandlers = {
     const logo = checkLogo(req.logo);
     return { logo: logo.dataUrl, type: logo.type, bytes: logo.bytes };
   },
-} satisfies Handlers<'report-export' | 'report-logo-check'>;
+  'report-export-file': async (req, ctx) => {
+    const report = await exportFileReport(ctx, req);
+    return {
+      fileName: report.fileName,
+      pdfBase64: Buffer.from(report.pdf.buffer, report.pdf.byteOffset, report.pdf.byteLength).toString('base64'),
+      pages: report.pages,
+      sections: report.sections,
+      warnings: report.warnings,
+    };
+  },
+} satisfies Handlers<'report-export' | 'report-logo-check' | 'report-export-file'>;

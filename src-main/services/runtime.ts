@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiEventName, ApiEvents, ApiResult } from '../../shared/api.js';
 import { appRoot } from '../app-paths.js';
+import { createInlinePool } from '../jobs/inline-pool.js';
 import { createJobPool, type JobPool, type PoolOptions } from '../jobs/pool.js';
 import type { PdfPrinter } from '../report/printer.js';
+import { installNativeKernel } from '../native-kernel-loader.js';
 import { openDatabase, type OpenedDatabase } from '../store/database.js';
 import type { HandlerContext } from './context.js';
 import { dispatch } from './dispatch.js';
@@ -19,7 +21,13 @@ export interface RuntimeOptions {
   mode: HandlerContext['mode'];
   makePrinter: () => Promise<PdfPrinter>;
   pool?: PoolOptions;
+  /** Run jobs on this thread instead of worker threads (the CLI: no UI to keep free, no worker start-up). */
+  inlineJobs?: boolean;
   nativeBinding?: string;
+  /** A read-only database file opens read-only (reads work, writes answer `storage`); default: only in the CLI. */
+  readOnlyFallback?: boolean;
+  /** How long a write waits for another Frontier's write lock (ms) before answering `busy`. */
+  busyTimeoutMs?: number;
 }
 
 export interface Runtime {
@@ -38,7 +46,12 @@ export function appVersion(): string {
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const database = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  installNativeKernel();
+  const database = openDatabase(options.dbPath, {
+    readOnlyFallback: options.readOnlyFallback ?? options.mode === 'cli',
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   let pool: JobPool | null = null;
   let printer: Promise<PdfPrinter> | null = null;
   const listeners = new Set<EventListener>();
@@ -47,7 +60,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     dbPath: database.path,
     // The pool starts on first use so quick CLI commands never pay for worker start-up.
     get jobs() {
-      pool ??= createJobPool(options.pool);
+      pool ??= options.inlineJobs ? createInlinePool() : createJobPool(options.pool);
       return pool;
     },
     emit(event, payload) {

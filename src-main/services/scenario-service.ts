@@ -1,5 +1,7 @@
 /** Saved scenarios: list, read, save, delete, duplicate. */
+import { FrontierError } from '../../shared/api.js';
 import type { ScenarioResults } from '../../shared/domain/scenario.js';
+import { reportBacktestSchema, reportStressSchema } from '../report/report-input.js';
 import {
   deleteScenario,
   duplicateScenario,
@@ -11,10 +13,28 @@ import {
 } from '../store/scenarios-repo.js';
 import type { Handlers } from './context.js';
 
+/**
+ * Backtest and stress results are checked with the schemas the report reads them with (they mirror
+ * BacktestReport and StressReport, compile-time checked in report-input.ts), so a stored result is one
+ * those methods could have produced. Other keys were checked by the request schema.
+ */
+function checkSavedResults(results: Readonly<Record<string, unknown>> | undefined): void {
+  for (const [key, schema] of [['backtest', reportBacktestSchema], ['stress', reportStressSchema]] as const) {
+    const value = results?.[key];
+    if (value === undefined || value === null) continue;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new FrontierError('invalid-request', `scenario-save: results.${[key, ...issue.path].join('.')}: ${issue.message}`, { path: `results.${key}` });
+    }
+  }
+}
+
 export const scenarioHandlers = {
   'scenario-list': (_req, ctx) => listScenarios(ctx.db),
   'scenario-get': (req, ctx) => getScenario(ctx.db, req.id),
   'scenario-save': (req, ctx) => {
+    checkSavedResults(req.results);
     const saved = saveScenario(ctx.db, req.scenario, req.results satisfies ScenarioResults | undefined, req.id);
     ctx.emit('data-changed', { what: 'scenarios' });
     return saved;

@@ -9,6 +9,7 @@ import type { ParsedFile } from '../core/ingest/types.js';
 import { countExistingPrices, countExistingWide, createBatch, deleteBatch, insertPrices, insertWidePrices, setBatchRows } from './import-repo.js';
 import { countExistingPositions, insertPositions } from './positions-repo.js';
 import { templatesForHeader } from './templates-repo.js';
+import { writeTransaction } from './write-transaction.js';
 import { countExistingTransactions, insertTransactions } from './transactions-repo.js';
 
 export type WriteProgress = (done: number, total: number, message?: string) => void;
@@ -37,6 +38,8 @@ export function summariseFile(db: Database, f: ParsedFile): ImportFileSummary {
     alreadyStored,
     sample: o.sample,
     templates: f.header.length > 0 ? templatesForHeader(db, f.header).map((t) => t.name) : [],
+    tickerSource: f.tickerSource,
+    accounts: [...new Set([...f.transactions.map((t) => t.account), ...f.positions.map((p) => p.account)])].sort(),
   };
 }
 
@@ -59,7 +62,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
   const sizes = parsed.map((f) => overview(f, 0).rows);
   const total = sizes.reduce((a, b) => a + b, 0);
   let before = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     parsed.forEach((f, i) => {
       const batchId = createBatch(db, { fileName: f.file, sha256: sha256[i]!, format: f.format, kind: f.kind, details: { encoding: f.encoding, delimiter: f.delimiter, skipped: f.skipped.length, warnings: f.warnings } });
       const onRows = (done: number): void => {
@@ -85,7 +88,7 @@ export function writeParsedFiles(db: Database, parsed: readonly ParsedFile[], sh
     });
     // A small import never reaches the every-10,000-rows poll: one last look before the commit.
     if (isCancelled?.()) throw new WriteCancelled();
-  })();
+  });
   progress?.(total, total, 'done');
   return { files: summaries, inserted, batchIds, errors: [] };
 }

@@ -1,6 +1,7 @@
 /** Instrument details the user edits (sector, asset class, tags) and the latest price per ticker. */
 import type { Database } from 'better-sqlite3';
 import { FrontierError } from '../../shared/api.js';
+import { writeTransaction } from './write-transaction.js';
 import type { InstrumentSummary, InstrumentUpdate, LatestPrice } from '../../shared/api/market-data.js';
 
 interface InstrumentRow {
@@ -51,7 +52,7 @@ export function updateInstruments(db: Database, updates: readonly InstrumentUpda
   const setSector = db.prepare('UPDATE instruments SET sector = ? WHERE ticker = ?');
   const setClass = db.prepare('UPDATE instruments SET asset_class = ? WHERE ticker = ?');
   const setTags = db.prepare('UPDATE instruments SET tags = ? WHERE ticker = ?');
-  const write = db.transaction(() => {
+  writeTransaction(db, () => {
     for (const u of updates) {
       const sector = clean(u.sector);
       const assetClass = clean(u.assetClass);
@@ -63,7 +64,6 @@ export function updateInstruments(db: Database, updates: readonly InstrumentUpda
       }
     }
   });
-  write();
   return updates.length;
 }
 

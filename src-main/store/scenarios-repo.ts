@@ -1,6 +1,7 @@
 /** Saved scenarios: the definition (ScenarioFile JSON) and its last results, one row each. */
 import type { Database } from 'better-sqlite3';
 import { FrontierError } from '../../shared/api.js';
+import { writeTransaction } from './write-transaction.js';
 import {
   scenarioFileSchema,
   type Scenario,
@@ -73,7 +74,7 @@ export function mergeResults(stored: ScenarioResults, patch: Readonly<Record<str
 export function saveScenario(db: Database, definition: ScenarioFile, results: ScenarioResults | undefined, id?: number): Scenario {
   const now = new Date().toISOString();
   const json = JSON.stringify(definition);
-  const write = db.transaction((): number => {
+  const savedId = writeTransaction(db, (): number => {
     const clash = db.prepare('SELECT id FROM scenarios WHERE name = ? AND id IS NOT ?').get(definition.name, id ?? null) as
       | { id: number }
       | undefined;
@@ -90,7 +91,7 @@ export function saveScenario(db: Database, definition: ScenarioFile, results: Sc
     db.prepare('UPDATE scenarios SET name = ?, definition = ?, results = ?, updated_at = ? WHERE id = ?').run(definition.name, json, JSON.stringify(merged), now, id);
     return id;
   });
-  return getScenario(db, write());
+  return getScenario(db, savedId);
 }
 
 export function deleteScenario(db: Database, id: number): void {
@@ -135,7 +136,7 @@ export function getDraft(db: Database, slot: string): DraftRecord | null {
  * returns the revision kept. A scenario id that no longer exists is stored as none.
  */
 export function saveDraft(db: Database, slot: string, form: Record<string, unknown>, revision: number, scenarioId: number | null): { revision: number; saved: boolean } {
-  const write = db.transaction(() => {
+  return writeTransaction(db, () => {
     const stored = db.prepare('SELECT revision FROM scenario_drafts WHERE slot = ?').get(slot) as { revision: number } | undefined;
     if (stored && stored.revision >= revision) return { revision: stored.revision, saved: false };
     const linked = scenarioId !== null && db.prepare('SELECT 1 FROM scenarios WHERE id = ?').get(scenarioId) !== undefined ? scenarioId : null;
@@ -146,5 +147,4 @@ export function saveDraft(db: Database, slot: string, form: Record<string, unkno
     ).run(slot, linked, JSON.stringify(form), revision, new Date().toISOString());
     return { revision, saved: true };
   });
-  return write();
 }

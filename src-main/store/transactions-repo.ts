@@ -9,12 +9,12 @@ export function insertTransactions(db: Database, rows: readonly TransactionRow[]
   const keys = transactionKeys(rows);
   const insert = db.prepare(
     `INSERT INTO transactions (account, date, type, ticker, isin, description, quantity, price, fee, amount, currency,
-                               external_id, dedupe_key, source_file, source_line, batch_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, dedupe_key) DO NOTHING`,
+                               external_id, dedupe_key, source_file, source_line, batch_id, name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, dedupe_key) DO NOTHING`,
   );
   let inserted = 0;
   rows.forEach((t, i) => {
-    inserted += insert.run(t.account, t.date, t.type, t.ticker, t.isin, t.description, t.quantity, t.price, t.fee, t.amount, t.currency, t.externalId, keys[i]!, sourceFile, t.line, batchId).changes;
+    inserted += insert.run(t.account, t.date, t.type, t.ticker, t.isin, t.description, t.quantity, t.price, t.fee, t.amount, t.currency, t.externalId, keys[i]!, sourceFile, t.line, batchId, t.name ?? null).changes;
   });
   return inserted;
 }
@@ -90,7 +90,7 @@ export function pageTransactions(db: Database, q: TransactionQuery): BrowsePage<
     where.sql += `${where.sql ? ' AND' : 'WHERE'} type = ?`;
     where.params.push(q.type);
   }
-  const select = `id, account, date, type, ticker, quantity, price, fee, amount, currency, isin, description,
+  const select = `id, account, date, type, ticker, quantity, price, fee, amount, currency, isin, description, name,
                   external_id AS externalId, source_file AS sourceFile, source_line AS sourceLine`;
   return browsePage<BrowsedTransaction>(db, 'transactions', select, where, TX_ORDER[q.sort], q);
 }

@@ -40,7 +40,7 @@ describe('frontier backtest', () => {
   });
 
   it('runs a walk-forward max-Sharpe backtest in a worker', () => {
-    const run = frontier(['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'rolling:120', '--objective', 'max-sharpe', '--json']);
+    const run = frontier(['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'rolling:120', '--objective', 'max-sharpe', '--on-fail', 'hold', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const r = run.json<BacktestReport>();
     expect(r.equity[0]!.date).toBe(prices.dates[119]);
@@ -48,8 +48,25 @@ describe('frontier backtest', () => {
     expect(r.warnings.join(' ')).not.toContain('in-sample');
   });
 
+  it('stops on a rebalance it cannot solve unless --on-fail says otherwise, and flags the fallbacks', () => {
+    const base = ['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'rolling:120', '--objective', 'max-sharpe'];
+    const stop = frontier([...base, '--json']);
+    expect(stop.code).toBe(1);
+    expect(stop.stderr).toMatch(/rebalance on \d{4}-\d\d-\d\d could not be solved/);
+    const held = frontier([...base, '--on-fail', 'hold', '--json']).json<BacktestReport>();
+    expect(held.metrics.fallback!.fellBack).toBeGreaterThan(0);
+    expect(held.metrics.fallback!.rebalances).toBe(held.rebalances.length);
+    expect(held.fallbacks).toHaveLength(held.metrics.fallback!.fellBack);
+    // One warning line for all the failed rebalances with the same reason.
+    expect(held.warnings.filter((w) => w.includes('kept the previous weights') || w.includes('stayed in cash')).length).toBeLessThanOrEqual(2);
+    const text = frontier([...base, '--on-fail', 'cash']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/FALLBACK: \d+ of \d+ rebalances fell back \(went to cash\)/);
+    expect(frontier([...base, '--on-fail', 'maybe']).stderr).toContain('--on-fail: "maybe" is not hold, cash or stop');
+  });
+
   it('takes the optimisation flags of frontier optimize for walk-forward (here a 40 % cap)', () => {
-    const run = frontier(['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'expanding', '--min-history', '60', '--objective', 'min-volatility', '--bounds', '0:0.4', '--rebalance', 'quarterly', '--json']);
+    const run = frontier(['backtest', '--prices', csv, '--tickers', 'AAA,BBB,CCC', '--walk-forward', 'expanding', '--min-history', '60', '--objective', 'min-volatility', '--bounds', '0:0.4', '--rebalance', 'quarterly', '--on-fail', 'hold', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const r = run.json<BacktestReport>();
     const invested = r.rebalances.filter((x) => Object.keys(x.weights).length === 3);

@@ -7,10 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES } from '../../shared/api/reports.js';
-import { readLogo } from '../../src-main/cli/commands/report.js';
 import { createChromiumPrinter } from '../../src-main/host/chromium-printer.js';
 import { checkLogo, sanitizeSvg, sniffImageType } from '../../src-main/report/logo.js';
 import { createRuntime, type Runtime } from '../../src-main/services/runtime.js';
+import { frontier } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { fixtureScenario } from './fixtures.js';
 import { pdfText, pdfToolsMissing, savePdf } from './pdf-tools.js';
@@ -74,13 +74,17 @@ describe('logo checks', () => {
 describe('frontier report --logo', () => {
   const dir = tempDir('frontier-cli-logo-');
 
-  it('reads the file by content and names the file when it is not an image', () => {
-    const misnamed = join(dir, 'mark.svg');
-    writeFileSync(misnamed, Buffer.from(PNG_BASE64, 'base64'));
-    expect(readLogo(misnamed)).toBe(`data:image/png;base64,${PNG_BASE64}`);
+  it('reads the file by content and names the file when it is not an image (frontier report --logo)', async () => {
+    // The CLI labels any file image/png; main relabels it from the bytes.
+    const runtime = createRuntime({ dbPath: ':memory:', mode: 'cli', makePrinter: async () => createChromiumPrinter() });
+    const res = await runtime.call('report-logo-check', { logo: `data:image/png;base64,${PNG_BASE64}` });
+    await runtime.close();
+    expect(res).toMatchObject({ ok: true, data: { logo: `data:image/png;base64,${PNG_BASE64}`, type: 'image/png' } });
     const notes = join(dir, 'notes.png');
     writeFileSync(notes, 'meeting notes');
-    expect(() => readLogo(notes)).toThrow(`--logo: ${notes}: the file is not a PNG, JPEG or SVG image`);
+    const run = frontier(['report', '--scenario', 'Anything', '--out', join(dir, 'x.pdf'), '--logo', notes, '--db', join(dir, 'cli.db')]);
+    expect(run.stderr.trim()).toBe(`--logo: ${notes}: the file is not a PNG, JPEG or SVG image`);
+    expect(run.code).toBe(1);
   });
 });
 

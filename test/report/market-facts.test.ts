@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapTickers, lastPrices, marketFacts, returnCorrelation } from '../../src-main/report/market-facts.js';
+import { returnCorrelation } from '../../src-main/core/stats/correlation.js';
+import { heatmapTickers, lastPrices, marketFacts } from '../../src-main/report/market-facts.js';
 import type { PriceMatrix } from '../../src-main/core/price-matrix.js';
 
 /** Builds a matrix from columns of prices (NaN = missing). */

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import { createRuntime } from '../../src-main/services/runtime.js';
+import { fixtureScenario } from '../report/fixtures.js';
 import { tempDir } from '../support/temp.js';
 
 const runtime = createRuntime({ dbPath: join(tempDir(), 'scenarios.db'), mode: 'cli', makePrinter: () => Promise.reject(new Error('no printer in this test')) });
@@ -18,29 +19,37 @@ async function save(request: Record<string, unknown>): Promise<Scenario> {
 }
 
 const definition = { name: 'Core', tickers: ['AAA', 'BBB'] };
-const backtest = { metrics: { maxDrawdown: -0.21 }, equity: [{ date: '2020-01-02', value: 10_000 }] };
+/** An optimize result as optimize-run returns it (scenario-save checks results against that shape). */
+const optimizeResult = (weights: Record<string, number>) => ({
+  weights,
+  performance: { expectedReturn: 0.08, volatility: 0.15, sharpe: 0.4 },
+  status: 'optimal',
+  diagnostics: { solver: 'active-set', iterations: 3, solveTimeMs: 1, activeConstraints: [], riskContributions: weights, warnings: [] },
+});
+// A backtest and stress report as backtest-run and stress-run return them (the report's fixtures).
+const { backtest, stress } = fixtureScenario({ n: 2, backtest: true, stress: true, years: 1 }).results!;
 
 describe('scenario-save keeps results other screens saved', () => {
   it('a workbench re-save replaces its own results and keeps results.backtest and results.stress', async () => {
-    const first = await save({ scenario: definition, results: { optimize: { weights: { AAA: 0.5, BBB: 0.5 } } } });
+    const first = await save({ scenario: definition, results: { optimize: optimizeResult({ AAA: 0.5, BBB: 0.5 }) } });
     // The Backtest screen attaches its report (sending the whole results, as it does).
-    await save({ id: first.id, scenario: definition, results: { ...first.results, backtest, stress: { scenarios: [] } } });
+    await save({ id: first.id, scenario: definition, results: { ...first.results, backtest, stress } });
     // The workbench saves again with new optimise results and clears the frontier it no longer has.
     const again = await save({
       id: first.id,
       scenario: { ...definition, tickers: ['AAA', 'BBB', 'CCC'] },
-      results: { optimize: { weights: { AAA: 0.2, BBB: 0.3, CCC: 0.5 } }, frontier: null, current: null },
+      results: { optimize: optimizeResult({ AAA: 0.2, BBB: 0.3, CCC: 0.5 }), frontier: null, current: null },
     });
     expect(again.tickers).toEqual(['AAA', 'BBB', 'CCC']);
     expect(again.results.optimize?.weights).toEqual({ AAA: 0.2, BBB: 0.3, CCC: 0.5 });
     expect(again.results.backtest).toEqual(backtest);
-    expect(again.results.stress).toEqual({ scenarios: [] });
+    expect(again.results.stress).toEqual(stress);
     expect('frontier' in again.results).toBe(false);
     // A save without results (e.g. a rename) changes none of them; null removes one key only.
     const renamed = await save({ id: first.id, scenario: { ...definition, name: 'Core 2' } });
     expect(renamed.results).toEqual(again.results);
     const cleared = await save({ id: first.id, scenario: { ...definition, name: 'Core 2' }, results: { optimize: null } });
-    expect(cleared.results).toEqual({ backtest, stress: { scenarios: [] } });
+    expect(cleared.results).toEqual({ backtest, stress });
   });
 
   it('a new scenario stores no null keys, and an unknown id is not-found without writing', async () => {

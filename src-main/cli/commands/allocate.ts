@@ -1,19 +1,11 @@
 /** `frontier allocate`: target weights + cash → whole shares at the latest prices of the source. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { FrontierError } from '../../../shared/api.js';
-import { greedyAllocation, integerAllocation } from '../../core/allocate/discrete.js';
 import { commonOptions, defineCommand, numberOption, stringOption } from '../command.js';
-import { loadPriceSource, priceSourceOptions, priceSourceUsage } from '../price-source.js';
+import { loadPriceSource, priceSourceOptions, priceSourceUsage, readJsonFile } from '../price-source.js';
 
 /** Reads {T: w} or the output of `frontier optimize --json` ({weights: {T: w}, ...}). */
 function readWeights(path: string): Record<string, number> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(resolve(path), 'utf8'));
-  } catch (error) {
-    throw new FrontierError('user-error', `${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
-  }
+  const json = readJsonFile(path);
   const rec = json !== null && typeof json === 'object' && 'weights' in json ? json.weights : json;
   if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
     throw new FrontierError('user-error', `${path}: expected {"TICKER": weight, ...} or {"weights": {...}}`);
@@ -57,26 +49,16 @@ ${priceSourceUsage}
       stringOption(args, 'tickers') || stringOption(args, 'prices') || stringOption(args, 'scenario')
         ? args
         : { ...args, values: { ...args.values, tickers: tickers.join(',') } };
-    const source = loadPriceSource(withTickers, ctx);
-    const col = new Map(source.prices.tickers.map((t, j) => [t, j]));
-    const missing = tickers.filter((t) => !col.has(t));
+    const source = await loadPriceSource(withTickers, ctx);
+    const missing = tickers.filter((t) => !source.tickers.includes(t));
     if (missing.length > 0) throw new FrontierError('user-error', `${source.label}: no prices for ${missing.join(', ')}`);
-    const width = source.prices.tickers.length;
-    const rows = source.prices.dates.length;
-    const prices = tickers.map((t) => {
-      const j = col.get(t)!;
-      for (let r = rows - 1; r >= 0; r--) {
-        const v = source.prices.values[r * width + j]!;
-        if (Number.isFinite(v)) return v;
-      }
-      return NaN;
-    });
-    const input = { tickers, weights: tickers.map((t) => weights[t]!), prices, cash };
-    const res = method === 'lp' ? await integerAllocation(input) : greedyAllocation(input);
-    if (!res.ok) throw new FrontierError('user-error', res.error.message, res.error.details);
-    const a = res.value;
+    // The app's trade list at the last price on or before the window's end: one allocation path.
+    const plan = await ctx.call('prices-allocate', { weights, value: cash, method, ...(source.window.end ? { asOf: source.window.end } : {}) }, source.db);
+    const row = new Map(plan.rows.map((r) => [r.ticker, r]));
+    const prices = tickers.map((t) => row.get(t)!.price);
+    const a = { shares: Object.fromEntries(tickers.filter((t) => row.get(t)!.targetShares > 0).map((t) => [t, row.get(t)!.targetShares])), leftover: plan.leftover, method: plan.method, rmse: plan.rmse };
     const json = args.values.json === true;
-    ctx.print(json, { shares: a.shares, leftover: a.leftover, method: a.method, rmse: a.rmse, prices: Object.fromEntries(tickers.map((t, i) => [t, prices[i]])) }, () => {
+    ctx.print(json, { ...a, prices: Object.fromEntries(tickers.map((t, i) => [t, prices[i]])), ...(plan.solve ? { solve: plan.solve } : {}) }, () => {
       const lines = Object.entries(a.shares).map(([t, n]) => {
         const p = prices[tickers.indexOf(t)]!;
         return `${t.padEnd(10)} ${String(n).padStart(8)} × ${p.toFixed(2).padStart(10)} = ${(n * p).toFixed(2).padStart(12)}`;

@@ -1,13 +1,11 @@
 /** `frontier backtest`: how a portfolio would have lived — equity, drawdowns, metrics, rebalances. */
 import { FrontierError } from '../../../shared/api.js';
-import { backtestSettingsSchema, type BacktestReport, type RebalanceSetting, type WalkForwardSetting } from '../../../shared/api/backtest.js';
+import { backtestSettingsSchema, fallbackSummary, type BacktestReport, type RebalanceSetting, type WalkForwardSetting } from '../../../shared/api/backtest.js';
 import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
-import { selectColumns, type PriceMatrix } from '../../core/price-matrix.js';
-import { toApiError } from '../../services/dispatch.js';
-import { loadPriceMatrix } from '../../store/prices-repo.js';
-import { commonOptions, defineCommand, numberOption, stringOption, type CliContext, type ParsedArgs } from '../command.js';
+import { backtestFallbackFromFlags, backtestFallbackOptions, backtestFallbackUsage } from '../backtest-flags.js';
+import { commonOptions, defineCommand, numberOption, stringOption, type ParsedArgs } from '../command.js';
 import { constraintOptions, constraintUsage, estimatorOptions, optimizeOptionsFromFlags, readWeightsFile, targetOptions, targetUsage } from '../optimize-flags.js';
-import { loadPriceSource, priceSourceOptions, priceSourceUsage, readWidePriceFile, type PriceSource } from '../price-source.js';
+import { loadPriceSource, priceSourceOptions, priceSourceUsage, type PriceSource } from '../price-source.js';
 
 /** `monthly|quarterly|annually|none|band:0.05` → a rebalance rule. */
 export function parseRebalance(raw: string): RebalanceSetting {
@@ -36,49 +34,6 @@ export function weightsFromFile(path: string): Record<string, number> {
   return weights;
 }
 
-/** Adds the benchmark column to the source's prices (from the same CSV or database) on the source's dates. */
-export function addBenchmark(args: ParsedArgs, ctx: CliContext, source: PriceSource, benchmark: string | undefined): PriceMatrix {
-  const { prices } = source;
-  if (benchmark === undefined || prices.tickers.includes(benchmark)) return prices;
-  const path = stringOption(args, 'prices');
-  let column: PriceMatrix;
-  if (path) {
-    const picked = selectColumns(readWidePriceFile(path), [benchmark]);
-    if ('missing' in picked) throw new FrontierError('user-error', `${path}: no column for the benchmark ${benchmark}`);
-    column = picked;
-  } else {
-    const { db, dbPath } = ctx.runtime(stringOption(args, 'db')).ctx;
-    column = loadPriceMatrix(db, [benchmark], prices.dates[0], prices.dates.at(-1));
-    if (column.dates.length === 0) throw new FrontierError('user-error', `${dbPath}: no prices stored for the benchmark ${benchmark}`);
-  }
-  const byDate = new Map(column.dates.map((d, t) => [d, column.values[t]!]));
-  const m = prices.tickers.length;
-  const values = new Float64Array(prices.dates.length * (m + 1));
-  prices.dates.forEach((d, t) => {
-    values.set(prices.values.subarray(t * m, t * m + m), t * (m + 1));
-    values[t * (m + 1) + m] = byDate.get(d) ?? Number.NaN;
-  });
-  return { dates: prices.dates, tickers: [...prices.tickers, benchmark], values };
-}
-
-/**
- * Awaits a pool job while holding the event loop open (the pool unrefs idle workers, and while it does
- * not ref a busy one the CLI process would exit with code 13 before the job answers), and turns engine
- * errors into the same ApiError the services give, so the CLI exits 1 for them, not 2.
- */
-export async function holdOpen<T>(work: Promise<T>): Promise<T> {
-  const timer = setInterval(() => undefined, 60_000);
-  try {
-    return await work;
-  } catch (error) {
-    const e = toApiError(error);
-    if (e.code === 'internal') throw error;
-    throw new FrontierError(e.code, e.message, e.details);
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /**
  * Optimisation settings: the scenario's, with the optimisation flags on top (the same flags as
  * `frontier optimize`). `--benchmark` means the benchmark ticker here, so it is not read as the
@@ -99,6 +54,7 @@ function human(r: BacktestReport): string {
   const m = r.metrics;
   const lines = [
     `backtest ${m.start} → ${m.end} (${m.days} days), ${r.rebalances.length} rebalances`,
+    ...(m.fallback ? [`  ${m.fallback.fellBack > 0 ? 'FALLBACK: ' : ''}${fallbackSummary(m.fallback)}`] : []),
     `  final value    ${r.equity.at(-1)?.value.toFixed(2)} (from ${r.initialValue})`,
     `  CAGR           ${pct(m.cagr)}      volatility ${pct(m.volatility)}`,
     `  Sharpe         ${num(m.sharpe)}         Sortino    ${num(m.sortino)}`,
@@ -136,6 +92,7 @@ options:
   --initial X                starting value (default 10000)
   --min-history N            prices an asset needs before it is bought
   --benchmark T              benchmark ticker from the same source (beta, alpha, tracking error)
+${backtestFallbackUsage}
   --json                     {equity, drawdown, metrics, drawdowns, rebalances, …}
 
 optimisation (walk-forward and in-sample weights; default: the scenario's settings, min-volatility):
@@ -157,10 +114,11 @@ ${constraintUsage}
     ...targetOptions,
     ...constraintOptions,
     benchmark: { type: 'string' },
+    ...backtestFallbackOptions,
   },
   async run(args, ctx) {
     if (args.positionals.length > 0) throw new FrontierError('user-error', `unexpected argument "${args.positionals[0]}" (see frontier backtest --help)`);
-    const source = loadPriceSource(args, ctx);
+    const source = await loadPriceSource(args, ctx);
     const weightsPath = stringOption(args, 'weights');
     const walk = stringOption(args, 'walk-forward');
     if (weightsPath && walk) throw new FrontierError('user-error', 'give either --weights or --walk-forward, not both');
@@ -174,21 +132,21 @@ ${constraintUsage}
       initialValue: numberOption(args, 'initial') ?? 10_000,
       ...(numberOption(args, 'min-history') === undefined ? {} : { minHistory: numberOption(args, 'min-history') }),
       ...(benchmark ? { benchmark } : {}),
+      ...backtestFallbackFromFlags(args),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new FrontierError('user-error', `${issue.path.join('.')}: ${issue.message}`);
     }
     const settings = parsed.data;
-    const assets = source.prices.tickers.filter((t) => t !== benchmark || settings.weights?.[t] !== undefined);
+    const assets = source.tickers.filter((t) => t !== benchmark || settings.weights?.[t] !== undefined);
     const stray = Object.keys(settings.weights ?? {}).filter((t) => !assets.includes(t));
     if (stray.length > 0) throw new FrontierError('user-error', `${weightsPath}: no prices in ${source.label} for ${stray.join(', ')}`);
-    const prices = addBenchmark(args, ctx, source, benchmark);
-    const report = await holdOpen(ctx.jobs().run(
-      'backtest',
-      { prices, assets: settings.weights ? Object.keys(settings.weights) : assets, settings, options: optionsFrom(args, source), window: source.window },
-      { transfer: [prices.values.buffer as ArrayBuffer] },
-    ));
+    const report = await ctx.call(
+      'backtest-run',
+      { tickers: settings.weights ? Object.keys(settings.weights) : assets, window: source.window, options: optionsFrom(args, source), settings },
+      source.db,
+    );
     ctx.print(args.values.json === true, report, () => human(report));
   },
 });

@@ -1,10 +1,5 @@
 /** `frontier db prices|transactions|positions|holdings|batches`: what the database holds. */
 import { FrontierError } from '../../../shared/api.js';
-import { getPrices } from '../../store/prices-repo.js';
-import { listBatches } from '../../store/import-repo.js';
-import { listHoldings, reconcileHoldings } from '../../store/holdings-repo.js';
-import { listPositions } from '../../store/positions-repo.js';
-import { listTransactions } from '../../store/transactions-repo.js';
 import { commonOptions, defineCommand, stringOption } from '../command.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,31 +37,42 @@ export default defineCommand({
   },
   async run(args, ctx) {
     const json = args.values.json === true;
-    const { db } = ctx.runtime(stringOption(args, 'db')).ctx;
+    const db = stringOption(args, 'db');
     const account = stringOption(args, 'account');
+    const byAccount = account === undefined ? {} : { account };
     const [what] = args.positionals;
     let rows: object[];
     switch (what) {
       case 'prices': {
         const ticker = stringOption(args, 'ticker');
         if (!ticker) throw new FrontierError('user-error', 'frontier db prices: give --ticker T');
-        rows = getPrices(db, ticker, date(stringOption(args, 'start'), 'start'), date(stringOption(args, 'end'), 'end'));
+        const start = date(stringOption(args, 'start'), 'start');
+        const end = date(stringOption(args, 'end'), 'end');
+        try {
+          rows = await ctx.call('prices-get', { ticker, ...(start ? { start } : {}), ...(end ? { end } : {}) }, db);
+        } catch (error) {
+          // A ticker with nothing stored lists no rows here (the API calls it not found).
+          if (!(error instanceof FrontierError && error.code === 'not-found')) throw error;
+          rows = [];
+        }
         break;
       }
       case 'transactions':
-        rows = listTransactions(db, account);
+        rows = await ctx.call('transactions-list', byAccount, db);
         break;
       case 'positions':
-        rows = listPositions(db, account);
+        rows = await ctx.call('positions-list', byAccount, db);
         break;
-      case 'holdings':
-        rows = listHoldings(db, date(stringOption(args, 'as-of'), 'as-of'), account);
+      case 'holdings': {
+        const asOf = date(stringOption(args, 'as-of'), 'as-of');
+        rows = await ctx.call('holdings-list', { ...byAccount, ...(asOf ? { asOf } : {}) }, db);
         break;
+      }
       case 'reconcile':
-        rows = reconcileHoldings(db, account);
+        rows = await ctx.call('holdings-reconcile', byAccount, db);
         break;
       case 'batches':
-        rows = listBatches(db);
+        rows = await ctx.call('import-batches', {}, db);
         break;
       default:
         throw new FrontierError('user-error', `frontier db: say what to show (prices, transactions, positions, holdings, reconcile, batches), not "${what ?? ''}"`);

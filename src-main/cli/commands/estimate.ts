@@ -1,7 +1,6 @@
 /** `frontier estimate`: expected returns and covariance of a price source under the chosen estimators. */
-import { estimateMoments } from '../../core/optimize/index.js';
 import { commonOptions, defineCommand } from '../command.js';
-import { coreFailure, engineInput, estimatorOptions, estimatorUsage } from '../optimize-flags.js';
+import { engineRequest, estimatorOptions, estimatorUsage } from '../optimize-flags.js';
 import { priceSourceOptions, priceSourceUsage } from '../price-source.js';
 
 export default defineCommand({
@@ -16,17 +15,14 @@ ${priceSourceUsage}
 ${estimatorUsage}`,
   options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, rf: { type: 'string' } },
   async run(args, ctx) {
-    const { prices, options } = engineInput(args, ctx);
-    const m = estimateMoments(prices, options.estimators, options.targets.rf);
-    if (!m.ok) throw coreFailure(m.error);
-    const { tickers, expectedReturns, covariance, warnings, covarianceKernel } = m.value;
-    const n = tickers.length;
-    const cov = Array.from({ length: n }, (_, i) => Array.from(covariance.subarray(i * n, (i + 1) * n)));
-    const out = { tickers, expectedReturns: Object.fromEntries(tickers.map((t, i) => [t, expectedReturns[i]!])), covariance: cov, warnings, covarianceKernel };
+    const { source, request } = await engineRequest(args, ctx);
+    const { options } = request;
+    const out = await ctx.call('optimize-estimate', request, source.db);
+    const { tickers, expectedReturns, covariance: cov, warnings } = out;
     ctx.print(args.values.json === true, out, () => {
       const w = Math.max(6, ...tickers.map((t) => t.length));
       const lines = [`${'ticker'.padEnd(w)}  return   volatility`];
-      tickers.forEach((t, i) => lines.push(`${t.padEnd(w)}  ${(expectedReturns[i]! * 100).toFixed(2).padStart(6)} %  ${(Math.sqrt(covariance[i * n + i]!) * 100).toFixed(2).padStart(6)} %`));
+      tickers.forEach((t, i) => lines.push(`${t.padEnd(w)}  ${(expectedReturns[t]! * 100).toFixed(2).padStart(6)} %  ${(Math.sqrt(cov[i]![i]!) * 100).toFixed(2).padStart(6)} %`));
       lines.push('', `covariance (${options.estimators.risk}, annualised):`);
       lines.push(`${''.padEnd(w)} ${tickers.map((t) => t.padStart(10)).join('')}`);
       tickers.forEach((t, i) => lines.push(`${t.padEnd(w)} ${cov[i]!.map((x) => x.toFixed(6).padStart(10)).join('')}`));

@@ -1,8 +1,7 @@
 /** `frontier frontier`: the efficient frontier (N points under the constraints, plus CLA turning points). */
 import { FrontierError } from '../../../shared/api.js';
-import { efficientFrontier } from '../../core/optimize/index.js';
 import { commonOptions, defineCommand, numberOption } from '../command.js';
-import { constraintOptions, constraintUsage, coreFailure, engineInput, estimatorOptions, estimatorUsage, targetOptions, targetUsage } from '../optimize-flags.js';
+import { constraintOptions, constraintUsage, engineRequest, estimatorOptions, estimatorUsage, targetOptions, targetUsage } from '../optimize-flags.js';
 import { priceSourceOptions, priceSourceUsage } from '../price-source.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
@@ -25,10 +24,8 @@ ${constraintUsage}`,
   async run(args, ctx) {
     const points = numberOption(args, 'points') ?? 40;
     if (!Number.isInteger(points) || points < 2 || points > 500) throw new FrontierError('user-error', '--points: give a whole number from 2 to 500');
-    const { prices, options } = engineInput(args, ctx);
-    const r = await efficientFrontier(prices, options, points);
-    if (!r.ok) throw coreFailure(r.error);
-    const f = r.value;
+    const { source, request } = await engineRequest(args, ctx);
+    const f = await ctx.call('optimize-frontier', { ...request, points }, source.db);
     ctx.print(args.values.json === true, f, () => {
       const lines = ['   return  volatility  Sharpe'];
       for (const p of f.points) lines.push(`${pct(p.expectedReturn).padStart(9)}  ${pct(p.volatility).padStart(10)}  ${p.sharpe.toFixed(3).padStart(6)}`);

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FrontierError } from '../../../shared/api.js';
-import type { ImportIssue, ImportOutcome } from '../../../shared/api/imports.js';
-import type { DateOrder, DecimalStyle, IngestOptions } from '../../core/ingest/types.js';
-import { formats } from '../../core/ingest/parse-file.js';
-import { commitImport, formatIssue, previewImport, undoImport } from '../../services/import-service.js';
+import type { ApiRequest } from '../../../shared/api.js';
+import { IMPORT_FORMAT_IDS, formatIssue, type ImportIssue, type ImportOutcome } from '../../../shared/api/imports.js';
 import { commonOptions, defineCommand, stringOption } from '../command.js';
+
+type ImportOptions = NonNullable<ApiRequest<'import-commit'>['options']>;
 
 function human(outcome: ImportOutcome, dryRun: boolean): string {
   const lines: string[] = [];
@@ -39,7 +39,7 @@ The format is detected from the file's content. All files are written in one tra
 any error imports nothing, and every error names FILE:LINE. Re-importing a file adds nothing.
 --as-of dates a position snapshot whose file carries no date (DEGIRO Portfolio.csv; default today).
 
-formats: ${formats.map((f) => f.id).join(', ')}`,
+formats: ${IMPORT_FORMAT_IDS.join(', ')}`,
   options: {
     ...commonOptions,
     ticker: { type: 'string' },
@@ -59,16 +59,16 @@ formats: ${formats.map((f) => f.id).join(', ')}`,
     const undo = stringOption(args, 'undo');
     if (undo !== undefined) {
       if (!/^\d+$/.test(undo)) throw new FrontierError('user-error', `--undo: "${undo}" is not a batch id`);
-      const result = undoImport(ctx.runtime(dbPath).ctx, Number(undo));
+      const result = await ctx.call('import-undo', { batchId: Number(undo) }, dbPath);
       ctx.print(json, result, () => `undid batch ${result.batchId}: removed ${result.removed} rows`);
       return 0;
     }
     if (args.positionals.length === 0) throw new FrontierError('user-error', 'give the CSV file(s) to import (see frontier import --help)');
     const asOf = stringOption(args, 'as-of');
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new FrontierError('user-error', `--as-of: "${asOf}" is not a YYYY-MM-DD date`);
-    const sources = args.positionals.map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(resolve(ctx.cwd, file))) }));
-    const options: IngestOptions & { template?: string } = {};
-    const set = <K extends keyof (IngestOptions & { template?: string })>(k: K, v: (IngestOptions & { template?: string })[K] | undefined): void => {
+    const files = args.positionals.map((file) => ({ name: file, dataBase64: readFileSync(resolve(ctx.cwd, file)).toString('base64') }));
+    const options: ImportOptions = {};
+    const set = <K extends keyof ImportOptions>(k: K, v: ImportOptions[K] | undefined): void => {
       if (v !== undefined) options[k] = v;
     };
     set('ticker', stringOption(args, 'ticker'));
@@ -76,14 +76,13 @@ formats: ${formats.map((f) => f.id).join(', ')}`,
     set('account', stringOption(args, 'account'));
     set('currency', stringOption(args, 'currency'));
     set('template', stringOption(args, 'template'));
-    set('dateOrder', choice<DateOrder>(stringOption(args, 'date-order'), ['dmy', 'mdy'], 'date-order'));
-    set('decimal', choice<DecimalStyle>(stringOption(args, 'decimal'), ['dot', 'comma'], 'decimal'));
+    set('dateOrder', choice(stringOption(args, 'date-order'), ['dmy', 'mdy'] as const, 'date-order'));
+    set('decimal', choice(stringOption(args, 'decimal'), ['dot', 'comma'] as const, 'decimal'));
     set('asOf', asOf);
     const dryRun = args.values['dry-run'] === true;
-    const runtime = ctx.runtime(dbPath);
     let outcome: ImportOutcome;
     try {
-      outcome = dryRun ? await previewImport(runtime.ctx, sources, options) : await commitImport(runtime.ctx, sources, options);
+      outcome = await ctx.call(dryRun ? 'import-preview' : 'import-commit', { files, options }, dbPath);
     } catch (error) {
       const errors = (error instanceof FrontierError ? (error.details as { errors?: ImportIssue[] } | undefined)?.errors : undefined) ?? null;
       if (!errors) throw error;

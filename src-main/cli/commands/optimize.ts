@@ -1,11 +1,9 @@
 /** `frontier optimize`: one portfolio optimisation (any objective, constraints, Black–Litterman views). */
-import { optimizePortfolio } from '../../core/optimize/index.js';
 import { commonOptions, defineCommand } from '../command.js';
 import {
   constraintOptions,
   constraintUsage,
-  coreFailure,
-  engineInput,
+  engineRequest,
   estimatorOptions,
   estimatorUsage,
   targetOptions,
@@ -36,10 +34,9 @@ ${targetUsage}
 ${constraintUsage}`,
   options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, ...targetOptions, ...constraintOptions },
   async run(args, ctx) {
-    const { prices, options } = engineInput(args, ctx);
-    const r = await optimizePortfolio(prices, options);
-    if (!r.ok) throw coreFailure(r.error);
-    const res = r.value;
+    const { source, request } = await engineRequest(args, ctx);
+    const { options } = request;
+    const res = await ctx.call('optimize-run', request, source.db);
     ctx.print(args.values.json === true, res, () => {
       const lines = [`${options.objective}: ${res.status} (${res.diagnostics.solver}, ${res.diagnostics.iterations} iterations, ${res.diagnostics.solveTimeMs.toFixed(1)} ms)`];
       const p = res.performance;

@@ -3,19 +3,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FrontierError } from '../../../shared/api.js';
 import { REPORT_PAPERS, REPORT_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
-import type { ScenarioResults } from '../../../shared/domain/scenario.js';
-import { applyWindow, efficientFrontier, optimizePortfolio } from '../../core/optimize/index.js';
-import { createChromiumPrinter } from '../../host/chromium-printer.js';
-import { exportReport } from '../../report/export-report.js';
-import { checkLogo } from '../../report/logo.js';
-import { marketFacts } from '../../report/market-facts.js';
-import type { ReportOptions } from '../../report/report-input.js';
-import { findScenarioByName, getScenario } from '../../store/scenarios-repo.js';
 import { commonOptions, defineCommand, numberOption, stringList, stringOption, type CliContext, type ParsedArgs } from '../command.js';
-import { loadPriceSource, priceSourceOptions, readScenarioFile } from '../price-source.js';
+import { loadPriceSource, priceSourceOptions, readJsonFile, readScenarioFile } from '../price-source.js';
+import { findScenario } from '../scenario-ref.js';
 
-/** Frontier points computed for a scenario file that has no saved frontier. */
-const FRONTIER_POINTS = 30;
+/** The printing options of a report request, as the flags give them (the logo still a file path). */
+interface ReportRequestOptions {
+  paper: 'a4' | 'letter';
+  sections?: ReportSection[];
+  title?: string;
+  author?: string;
+  logo?: string;
+  locale?: string;
+  currency?: string;
+  portfolioValue?: number;
+  onePage?: boolean;
+}
 
 /** `--sections cover,summary,…` (repeatable) → validated section ids. */
 export function parseSections(values: readonly string[]): ReportSection[] | undefined {
@@ -29,19 +32,20 @@ export function parseSections(values: readonly string[]): ReportSection[] | unde
   return out;
 }
 
-/** Reads a PNG/JPEG/SVG file into the data URL the report embeds, checked as the app checks an upload. */
-export function readLogo(path: string): string {
+/** Reads a PNG/JPEG/SVG file into the data URL the report embeds, checked by main as the app's uploads are. */
+export async function checkedLogo(ctx: CliContext, db: string | undefined, path: string): Promise<string> {
   const bytes = readFileSync(resolve(path));
   try {
-    // The label is ignored: checkLogo reads the type from the bytes, whatever the file is called.
-    return checkLogo(`data:application/octet-stream;base64,${bytes.toString('base64')}`).dataUrl;
+    // The label only has to pass the schema: main reads the type from the bytes, whatever the file is called.
+    const res = await ctx.call('report-logo-check', { logo: `data:image/png;base64,${bytes.toString('base64')}` }, db);
+    return res.logo;
   } catch (error) {
-    if (error instanceof FrontierError) throw new FrontierError('user-error', `--logo: ${path}: ${error.message.replace(/^logo: /, '')}`);
+    if (error instanceof FrontierError) throw new FrontierError('user-error', `--logo: ${path}: ${error.message.replace(/^(report-logo-check: )?(logo: )?/, '')}`);
     throw error;
   }
 }
 
-function reportOptions(args: ParsedArgs): Omit<ReportOptions, 'generatedAt'> {
+function reportOptions(args: ParsedArgs): ReportRequestOptions {
   const paper = stringOption(args, 'paper') ?? 'a4';
   const known = REPORT_PAPERS.find((p) => p === paper);
   if (!known) throw new FrontierError('user-error', `--paper: "${paper}" is not a4 or letter`);
@@ -66,7 +70,7 @@ function reportOptions(args: ParsedArgs): Omit<ReportOptions, 'generatedAt'> {
     ...(sections ? { sections } : {}),
     ...(title !== undefined ? { title } : {}),
     ...(author !== undefined ? { author } : {}),
-    ...(logo !== undefined ? { logo: readLogo(logo) } : {}),
+    ...(logo !== undefined ? { logo } : {}),
     ...(locale !== undefined ? { locale } : {}),
     ...(currency !== undefined ? { currency } : {}),
     ...(portfolioValue !== undefined ? { portfolioValue } : {}),
@@ -74,38 +78,22 @@ function reportOptions(args: ParsedArgs): Omit<ReportOptions, 'generatedAt'> {
   };
 }
 
-/**
- * Awaits work while holding the event loop open: the job pool unrefs its workers, so while only a
- * worker is busy Node would otherwise see nothing left to do and exit (code 13) mid-report.
- */
-async function keepAlive<T>(work: Promise<T>): Promise<T> {
-  const timer = setInterval(() => undefined, 60_000);
-  try {
-    return await work;
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 function isScenarioFile(ref: string): boolean {
   return ref.toLowerCase().endsWith('.json');
 }
 
-/** A saved scenario by exact name, else by id. */
-function storedScenarioId(ctx: CliContext, dbPath: string | undefined, ref: string): number {
-  const { db } = ctx.runtime(dbPath).ctx;
-  const byName = findScenarioByName(db, ref);
-  if (byName) return byName.id;
-  if (/^\d+$/.test(ref)) return getScenario(db, Number(ref)).id;
-  throw new FrontierError('not-found', `no scenario named "${ref}" in ${ctx.runtime(dbPath).ctx.dbPath} (a scenario file must end in .json)`);
+/** A saved scenario's id by exact name, else by id. */
+async function storedScenarioId(ctx: CliContext, dbPath: string | undefined, ref: string): Promise<number> {
+  const scenario = await findScenario(ctx, dbPath, ref, ` in ${ctx.runtime(dbPath).ctx.dbPath} (a scenario file must end in .json)`);
+  return scenario.id;
 }
 
 /** Saved results inside a scenario file (e.g. written by the app), which the scenario schema strips. */
-function resultsInFile(path: string): ScenarioResults | undefined {
-  const json = JSON.parse(readFileSync(resolve(path), 'utf8')) as { results?: unknown };
+function resultsInFile(path: string): Record<string, unknown> | undefined {
+  const json = readJsonFile(path) as { results?: unknown };
   const r = json.results;
   if (typeof r !== 'object' || r === null || !('optimize' in r)) return undefined;
-  return r as ScenarioResults;
+  return r as Record<string, unknown>;
 }
 
 interface Printed {
@@ -115,30 +103,14 @@ interface Printed {
   warnings: string[];
 }
 
-/** A scenario file: reuse its saved results, or optimise it (and its frontier) on its prices now. */
-async function reportFromFile(args: ParsedArgs, ctx: CliContext, path: string, options: Omit<ReportOptions, 'generatedAt'>): Promise<Printed> {
+/** A scenario file: its saved results, or an optimisation (and frontier) of it run now, on the source's prices. */
+async function reportFromFile(args: ParsedArgs, ctx: CliContext, path: string, options: ReportRequestOptions): Promise<Printed> {
   const file = readScenarioFile(path);
-  const source = loadPriceSource(args, ctx);
-  const windowed = applyWindow(source.prices, file.window);
-  if (!windowed.ok) throw new FrontierError('user-error', `${path}: ${windowed.error.message}`, windowed.error.details);
-  const prices = windowed.value;
-  const warnings: string[] = [];
-  let results = resultsInFile(path);
-  if (!results) {
-    const optimized = await optimizePortfolio(prices, file.options);
-    if (!optimized.ok) throw new FrontierError('user-error', `${path}: ${optimized.error.message}`, optimized.error.details);
-    results = { optimize: optimized.value };
-    const frontier = await efficientFrontier(prices, file.options, FRONTIER_POINTS);
-    if (frontier.ok) results.frontier = frontier.value;
-    else warnings.push(`frontier left out: ${frontier.error.message}`);
-  }
-  const printer = createChromiumPrinter();
-  try {
-    const report = await exportReport(printer, { scenario: { ...file, results }, ...marketFacts(prices, results.optimize?.weights) }, options);
-    return { pdf: report.pdf, pages: report.pages, sections: report.sections, warnings: [...warnings, ...report.warnings] };
-  } finally {
-    await printer.close();
-  }
+  const source = await loadPriceSource(args, ctx);
+  const results = resultsInFile(path);
+  const logo = options.logo === undefined ? {} : { logo: await checkedLogo(ctx, source.db, options.logo) };
+  const res = await ctx.call('report-export-file', { scenario: file, ...(results ? { results } : {}), ...options, ...logo }, source.db);
+  return { pdf: Buffer.from(res.pdfBase64, 'base64'), pages: res.pages, sections: res.sections, warnings: res.warnings };
 }
 
 export default defineCommand({
@@ -193,13 +165,15 @@ export default defineCommand({
       if (compare.length > 0) throw new FrontierError('user-error', '--compare works with saved scenarios only; save the file first (frontier scenario import)');
       // loadPriceSource reads --scenario as the file; a positional file name is passed on the same way.
       const withScenario: ParsedArgs = { ...args, values: { ...args.values, scenario: ref } };
-      printed = await keepAlive(reportFromFile(withScenario, ctx, ref, options));
+      printed = await reportFromFile(withScenario, ctx, ref, options);
     } else {
-      const scenarioId = storedScenarioId(ctx, dbPath, ref);
-      const compareIds = compare.map((c) => storedScenarioId(ctx, dbPath, c));
-      const { sections, ...rest } = options;
-      const request = { scenarioId, ...rest, ...(sections ? { sections: [...sections] } : {}), ...(compareIds.length > 0 ? { compareIds } : {}) };
-      const res = await keepAlive(ctx.call('report-export', request, dbPath));
+      const { sections, logo: logoPath, ...rest } = options;
+      const logo = logoPath === undefined ? {} : { logo: await checkedLogo(ctx, dbPath, logoPath) };
+      const scenarioId = await storedScenarioId(ctx, dbPath, ref);
+      const compareIds: number[] = [];
+      for (const c of compare) compareIds.push(await storedScenarioId(ctx, dbPath, c));
+      const request = { scenarioId, ...rest, ...logo, ...(sections ? { sections: [...sections] } : {}), ...(compareIds.length > 0 ? { compareIds } : {}) };
+      const res = await ctx.call('report-export', request, dbPath);
       printed = { pdf: Buffer.from(res.pdfBase64, 'base64'), pages: res.pages, sections: res.sections ?? [], warnings: [] };
     }
     try {

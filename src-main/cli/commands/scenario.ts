@@ -2,17 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { FrontierError } from '../../../shared/api.js';
 import type { Scenario, ScenarioFile } from '../../../shared/domain/scenario.js';
-import { findScenarioByName, getScenario } from '../../store/scenarios-repo.js';
 import { commonOptions, defineCommand, stringOption, type CliContext } from '../command.js';
 import { readScenarioFile } from '../price-source.js';
+import { findScenario } from '../scenario-ref.js';
 
-function pick(ctx: CliContext, dbPath: string | undefined, ref: string | undefined): Scenario {
+function pick(ctx: CliContext, dbPath: string | undefined, ref: string | undefined): Promise<Scenario> {
   if (!ref) throw new FrontierError('user-error', 'name the scenario (its name or id)');
-  const { db } = ctx.runtime(dbPath).ctx;
-  const byName = findScenarioByName(db, ref);
-  if (byName) return byName;
-  if (/^\d+$/.test(ref)) return getScenario(db, Number(ref));
-  throw new FrontierError('not-found', `no scenario named "${ref}"`);
+  return findScenario(ctx, dbPath, ref);
 }
 
 /** The portable part of a scenario: what `--scenario FILE.json` reads. */
@@ -46,7 +42,7 @@ export writes the scenario file (the same schema \`--scenario\` reads); without 
         return;
       }
       case 'show': {
-        const s = pick(ctx, db, ref);
+        const s = await pick(ctx, db, ref);
         ctx.print(json, s, () => {
           const lines = [`${s.name} (id ${s.id}), updated ${s.updatedAt}`, `tickers: ${s.tickers.join(', ')}`, `objective: ${s.options.objective}`];
           const weights = s.results.optimize?.weights;
@@ -56,7 +52,7 @@ export writes the scenario file (the same schema \`--scenario\` reads); without 
         return;
       }
       case 'export': {
-        const file = toScenarioFile(pick(ctx, db, ref));
+        const file = toScenarioFile(await pick(ctx, db, ref));
         const text = `${JSON.stringify(file, null, 2)}\n`;
         const out = stringOption(args, 'out');
         if (out) {

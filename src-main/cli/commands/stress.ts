@@ -3,7 +3,7 @@ import { FrontierError } from '../../../shared/api.js';
 import { stressSettingsSchema, type StressReport } from '../../../shared/api/backtest.js';
 import { commonOptions, defineCommand, numberOption, stringList, stringOption } from '../command.js';
 import { loadPriceSource, priceSourceOptions, priceSourceUsage } from '../price-source.js';
-import { addBenchmark, holdOpen, optionsFrom, weightsFromFile } from './backtest.js';
+import { optionsFrom, weightsFromFile } from './backtest.js';
 
 /** `TICKER=-0.2` → [ticker, shock]. */
 function parseShock(raw: string): [string, number] {
@@ -92,7 +92,7 @@ ${priceSourceUsage}
   },
   async run(args, ctx) {
     if (args.positionals.length > 0) throw new FrontierError('user-error', `unexpected argument "${args.positionals[0]}" (see frontier stress --help)`);
-    const source = loadPriceSource(args, ctx);
+    const source = await loadPriceSource(args, ctx);
     const weightsPath = stringOption(args, 'weights');
     const weights = weightsPath ? weightsFromFile(weightsPath) : source.scenario?.holdings;
     if (!weights) throw new FrontierError('user-error', '--weights FILE.json is required (or a --scenario with holdings)');
@@ -119,14 +119,13 @@ ${priceSourceUsage}
       const issue = parsed.error.issues[0]!;
       throw new FrontierError('user-error', `${issue.path.join('.')}: ${issue.message}`);
     }
-    const stray = Object.keys(weights).filter((t) => !source.prices.tickers.includes(t));
+    const stray = Object.keys(weights).filter((t) => !source.tickers.includes(t));
     if (stray.length > 0) throw new FrontierError('user-error', `${weightsPath ?? 'holdings'}: no prices in ${source.label} for ${stray.join(', ')}`);
-    const prices = addBenchmark(args, ctx, source, benchmark);
-    const report = await holdOpen(ctx.jobs().run(
-      'stress',
-      { prices, assets: Object.keys(weights), settings: parsed.data, rf: optionsFrom(args, source).targets.rf, window: source.window },
-      { transfer: [prices.values.buffer as ArrayBuffer] },
-    ));
+    const report = await ctx.call(
+      'stress-run',
+      { tickers: Object.keys(weights), window: source.window, options: optionsFrom(args, source), settings: parsed.data },
+      source.db,
+    );
     ctx.print(args.values.json === true, report, () => human(report));
   },
 });

@@ -5,9 +5,11 @@
  * the next price appears.
  */
 import type { PriceMatrix } from '../price-matrix.js';
+import { Cancelled } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { calendarRebalanceRows } from './calendar.js';
-import type { BacktestHooks, BacktestRun, BacktestSettings, RebalanceRecord } from './types.js';
+import type { BacktestHooks, BacktestRun, BacktestSettings, Fallback, RebalanceRecord } from './types.js';
+import { warningCollector } from './warning-groups.js';
 import { windowEstimator } from './window-estimates.js';
 
 /** Widest universe whose covariance sums are carried between rebalances (4·1500² doubles ≈ 70 MB). */
@@ -110,16 +112,22 @@ export async function runBacktest(
     return fail('insufficient-data', 'no day has enough price history to start the backtest', { minHistory, rolling });
   }
 
-  const warnings: string[] = [];
+  const onFail = settings.onFail ?? 'stop';
+  const fallbacks: Fallback[] = [];
+  // Notes and fallbacks, grouped by text with the rebalance dates each was said on.
+  const said = warningCollector();
+  const say = said.say;
+  let reoptimisations = 0;
   // Sums carried between rebalances; rebuilt at least once per window length to bound rounding drift.
   // They take ~4 m² numbers: beyond MAX_CARRIED_ASSETS columns each window is estimated from scratch.
   const estimates = m <= MAX_CARRIED_ASSETS ? windowEstimator(prices, Math.max(1024, rolling)) : undefined;
   const reoptimize = async (t: number): Promise<CoreResult<null>> => {
     if (wf === undefined) return ok(null);
+    reoptimisations++;
     const lo = windowStart(t);
     const cols: number[] = [];
     for (let j = 0; j < m; j++) if (eligible(t, j)) cols.push(j);
-    const res = await wf.reoptimize(windowMatrix(prices, lo, t, cols), estimates?.(lo, t, cols));
+    const res = await wf.reoptimize(windowMatrix(prices, lo, t, cols), estimates?.(lo, t, cols), (text) => say(dates[t]!, text));
     if (!res.ok) return res;
     const next = new Float64Array(m);
     for (const [ticker, w] of Object.entries(res.value)) {
@@ -210,7 +218,7 @@ export async function runBacktest(
     }
     for (let j = 0; j < m; j++) if (!Number.isNaN(price(t, j))) last[j] = price(t, j);
     if (t < start) continue;
-    if (hooks.isCancelled?.() === true) return fail('cancelled', 'the backtest was cancelled');
+    if (hooks.isCancelled?.() === true) throw new Cancelled();
 
     let value = cash;
     for (let j = 0; j < m; j++) value += held[j]!;
@@ -224,10 +232,21 @@ export async function runBacktest(
     if (rebalance) {
       const re = await reoptimize(t);
       if (!re.ok) {
-        if (re.error.code === 'cancelled') return re;
+        if (re.error.code === 'cancelled') throw new Cancelled();
+        if (onFail === 'stop') {
+          return fail(re.error.code, `the rebalance on ${dates[t]} could not be solved: ${re.error.message} (choose hold or cash on failure to continue past it)`, {
+            date: dates[t],
+            onFail,
+            ...(re.error.details === undefined ? {} : { cause: re.error.details }),
+          });
+        }
         firstFailure ??= re;
-        // Before any success the targets are all zero: the portfolio waits in cash for a solvable window.
-        warnings.push(`${dates[t]}: re-optimisation failed (${re.error.message}); ${solved ? 'kept the previous targets' : 'stayed in cash'}`);
+        // Before any success the targets are all zero, so holding means waiting in cash for a solvable window.
+        const action: Fallback['action'] = onFail === 'cash' || !solved ? 'cash' : 'held';
+        if (onFail === 'cash') target.fill(0);
+        fallbacks.push({ date: dates[t]!, reason: re.error.message, action });
+        const what = onFail === 'cash' ? 'went to cash' : solved ? 'kept the previous weights' : 'stayed in cash (no previous weights yet)';
+        say(dates[t]!, `re-optimisation failed (${re.error.message}); ${what}`);
       } else {
         solved = true;
       }
@@ -237,13 +256,25 @@ export async function runBacktest(
       value = traded.value;
     }
     equity[t - start] = value;
-    if (hooks.onProgress !== undefined && (rebalance || (t - start) % 256 === 0 || t === n - 1)) {
-      hooks.onProgress(t - start + 1, total);
+    if (hooks.progress !== undefined && (rebalance || (t - start) % 256 === 0 || t === n - 1)) {
+      hooks.progress(t - start + 1, total, 'simulating');
     }
   }
 
   if (!solved && firstFailure !== undefined) return firstFailure; // every window failed: say why, not "all cash"
   const returns = new Float64Array(equity.length);
   for (let i = 1; i < equity.length; i++) returns[i] = equity[i]! / equity[i - 1]! - 1;
-  return ok({ dates: dates.slice(start), equity, returns, rebalances, totalCosts, initialValue, warnings });
+  const groups = said.groups();
+  return ok({
+    dates: dates.slice(start),
+    equity,
+    returns,
+    rebalances,
+    totalCosts,
+    initialValue,
+    warnings: groups.map((g) => g.line),
+    warningGroups: groups.map(({ line: _line, ...group }) => group),
+    fallbacks,
+    reoptimisations,
+  });
 }

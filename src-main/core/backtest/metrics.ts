@@ -4,6 +4,7 @@
  * (1 + rf)^(1/252) − 1. VaR/CVaR are daily positive losses; drawdowns are negative fractions.
  */
 import type { BenchmarkMetricsOf, MetricsOf, PeriodReturnOut as PeriodReturn } from '../../../shared/api/backtest.js';
+import { seriesReturns } from '../stats/returns.js';
 import { periodKey } from './calendar.js';
 import { drawdownEpisodes, underwater } from './drawdown.js';
 import { covariance, historicalTail, markToLast, mean, stdev } from './series.js';
@@ -58,12 +59,7 @@ function extremes(periods: PeriodReturn[]): [PeriodReturn | null, PeriodReturn |
   return [best, worst];
 }
 
-/** Daily simple returns of a value series (length − 1). */
-export function dailyReturns(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i++) out[i - 1] = values[i]! / values[i - 1]! - 1;
-  return out;
-}
+export { seriesReturns as dailyReturns };
 
 function benchmarkMetrics(input: MetricsInput, rp: Float64Array, rfd: number, ppy: number): BenchmarkMetrics | undefined {
   const marked = markToLast(input.benchmark!);
@@ -71,7 +67,7 @@ function benchmarkMetrics(input: MetricsInput, rp: Float64Array, rfd: number, pp
   if (first < 0 || first >= marked.length - 1) return undefined;
   // Days where both have a return: from the benchmark's first price on.
   const p = rp.subarray(first);
-  const b = dailyReturns(marked.subarray(first));
+  const b = seriesReturns(marked.subarray(first));
   const active = p.map((x, i) => x - b[i]!);
   const beta = covariance(p, b) / covariance(b, b);
   const te = stdev(active) * Math.sqrt(ppy);
@@ -95,7 +91,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const ppy = input.periodsPerYear ?? 252;
   const rfd = (1 + (input.rf ?? 0)) ** (1 / ppy) - 1;
   const initial = input.initialValue ?? equity[0]!;
-  const r = dailyReturns(equity);
+  const r = seriesReturns(equity);
   const days = r.length;
   const excess = r.map((x) => x - rfd);
   const totalReturn = equity[equity.length - 1]! / initial - 1;

@@ -4,6 +4,7 @@
  * an i.i.d. bootstrap would destroy. Seeded, so a run is reproducible.
  */
 import type { FanPointOut, HorizonSummaryOut } from '../../../shared/api/backtest.js';
+import { Cancelled, type CoreHooks } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { mulberry32 } from './prng.js';
 import { sortedQuantile } from './series.js';
@@ -38,10 +39,8 @@ export interface MonteCarloResult {
   horizons: HorizonSummary[];
 }
 
-export interface MonteCarloHooks {
-  onProgress?: (done: number, total: number) => void;
-  isCancelled?: () => boolean;
-}
+/** Progress in paths; a cancel seen every 256 paths throws `Cancelled`. */
+export type MonteCarloHooks = Partial<CoreHooks>;
 
 function percentilesOf(sorted: Float64Array): Omit<FanPoint, 'day'> {
   const q = FAN_PERCENTILES.map((p) => sortedQuantile(sorted, p / 100));
@@ -81,8 +80,8 @@ export function blockBootstrap(
   const rand = mulberry32(seed);
   for (let p = 0; p < paths; p++) {
     if ((p & 255) === 0) {
-      if (hooks.isCancelled?.() === true) return fail('cancelled', 'the Monte Carlo run was cancelled');
-      hooks.onProgress?.(p, paths);
+      if (hooks.isCancelled?.() === true) throw new Cancelled();
+      hooks.progress?.(p, paths, 'Monte Carlo paths');
     }
     let v = 1;
     let at = 0;
@@ -95,7 +94,7 @@ export function blockBootstrap(
       if (s >= 0) values[s * paths + p] = v;
     }
   }
-  hooks.onProgress?.(paths, paths);
+  hooks.progress?.(paths, paths, 'Monte Carlo paths');
   const fan: FanPoint[] = [];
   const byDay = new Map<number, Float64Array>();
   checkpoints.forEach((day, s) => {

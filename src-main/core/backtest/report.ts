@@ -13,13 +13,13 @@ import {
 } from '../../../shared/api/backtest.js';
 import type { PriceWindow } from '../../../shared/domain/optimize.js';
 import { applyWindow } from '../optimize/index.js';
-import { selectColumns, type PriceMatrix } from '../price-matrix.js';
+import { selectColumns, selectRows, type PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { correlationShock } from './correlation-shock.js';
 import { underwater, worstDrawdowns } from './drawdown.js';
 import { runBacktest } from './engine.js';
 import { computeMetrics, periodReturns } from './metrics.js';
-import { blockBootstrap } from './monte-carlo.js';
+import { blockBootstrap, type MonteCarloHooks } from './monte-carlo.js';
 import { constantMixReturns } from './portfolio-returns.js';
 import { markToLast } from './series.js';
 import { DEFAULT_STRESS_WINDOWS, historicalStress, userShocks } from './stress.js';
@@ -68,14 +68,11 @@ export function applySourceWindow(prices: PriceMatrix, assets: readonly string[]
   const kept = applyWindow(split.value.assets, window);
   if (!kept.ok) return kept;
   const keep = new Set(kept.value.dates);
-  const m = prices.tickers.length;
   const rows: number[] = [];
   prices.dates.forEach((d, t) => {
     if (keep.has(d)) rows.push(t);
   });
-  const values = new Float64Array(rows.length * m);
-  rows.forEach((t, k) => values.set(prices.values.subarray(t * m, t * m + m), k * m));
-  return ok({ dates: rows.map((t) => prices.dates[t]!), tickers: prices.tickers.slice(), values });
+  return ok(selectRows(prices, rows));
 }
 
 function dated(dates: readonly string[], values: ArrayLike<number>): DatedValue[] {
@@ -111,6 +108,7 @@ export async function buildBacktestReport(
     fixedCost: settings.fixedCost,
     rf,
     initialValue: settings.initialValue,
+    onFail: settings.onFail,
     ...(settings.minHistory === undefined ? {} : { minHistory: settings.minHistory }),
   };
   if (settings.walkForward !== undefined) {
@@ -133,6 +131,9 @@ export async function buildBacktestReport(
     totalCosts: run.value.totalCosts,
     ...(bench === undefined ? {} : { benchmark: bench }),
   });
+  if (settings.walkForward !== undefined) {
+    metrics.fallback = { fellBack: run.value.fallbacks.length, rebalances: run.value.reoptimisations, policy: settings.onFail };
+  }
   const report: BacktestReport = {
     equity: dated(dates, equity),
     drawdown: dated(dates, underwater(equity)),
@@ -141,7 +142,9 @@ export async function buildBacktestReport(
     rebalances: run.value.rebalances,
     annualReturns: periodReturns(dates, equity, 'annually'),
     initialValue: run.value.initialValue,
-    warnings: [...warnings, ...run.value.warnings],
+    warnings: [],
+    warningGroups: [],
+    fallbacks: run.value.fallbacks,
   };
   if (bench !== undefined) {
     const first = bench.findIndex((v) => !Number.isNaN(v));
@@ -149,9 +152,12 @@ export async function buildBacktestReport(
       const scale = run.value.initialValue / bench[first]!;
       report.benchmark = dated(dates, bench.map((v) => v * scale));
     } else {
-      report.warnings.push(`the benchmark ${settings.benchmark} has no prices in the backtest period`);
+      warnings.push(`the benchmark ${settings.benchmark} has no prices in the backtest period`);
     }
   }
+  // Undated warnings first, then the engine's grouped ones; `warnings` holds one line per group.
+  report.warningGroups = [...warnings.map((message) => ({ message, dates: [] })), ...run.value.warningGroups];
+  report.warnings = [...warnings, ...run.value.warnings];
   return ok(report);
 }
 
@@ -161,7 +167,7 @@ export function buildStressReport(
   assets: readonly string[],
   settings: StressSettingsParsed,
   rf: number,
-  hooks: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
+  hooks: MonteCarloHooks = {},
 ): CoreResult<StressReport> {
   const split = splitBenchmark(prices, assets, settings.benchmark);
   if (!split.ok) return split;
@@ -181,6 +187,8 @@ export function buildStressReport(
   const mc = blockBootstrap(mix.value.returns, settings.monteCarlo, hooks);
   if (!mc.ok) return mc;
   return ok({
+    weights: { ...settings.weights },
+    ...(settings.weightsFrom === undefined ? {} : { weightsFrom: settings.weightsFrom }),
     windows: windows.value,
     correlationShock: shock.value,
     shocks,

@@ -4,7 +4,9 @@
  */
 import type { PriceMatrix } from '../price-matrix.js';
 import type { CoreResult } from '../result.js';
+import type { Fallback, OnFail, WarningGroup } from '../../../shared/api/backtest.js';
 import type { WindowEstimates } from './window-estimates.js';
+import type { CoreHooks } from '../hooks.js';
 
 export type CalendarPeriod = 'monthly' | 'quarterly' | 'annually';
 
@@ -21,9 +23,17 @@ export type WalkForwardWindow = { kind: 'rolling'; days: number } | { kind: 'exp
 /**
  * Re-solves the scenario's objective on a window of prices that ends on the rebalance day; returns
  * target weights (fractions) by ticker. Must not see anything but `window`; `estimates` (walk-forward
- * only) gives the same window's estimates from sums carried between rebalances.
+ * only) gives the same window's estimates from sums carried between rebalances. `note` reports a
+ * setting the window could not apply (a view on an asset without history …): the same text on many
+ * rebalances becomes one grouped warning.
  */
-export type Reoptimize = (window: PriceMatrix, estimates?: WindowEstimates) => Promise<CoreResult<Record<string, number>>>;
+export type Reoptimize = (
+  window: PriceMatrix,
+  estimates?: WindowEstimates,
+  note?: (text: string) => void,
+) => Promise<CoreResult<Record<string, number>>>;
+
+export type { OnFail, Fallback, WarningGroup } from '../../../shared/api/backtest.js';
 
 export interface WalkForward {
   window: WalkForwardWindow;
@@ -35,6 +45,8 @@ export interface BacktestSettings {
   /** Static target weights by ticker (fractions; 1 − Σw is held in cash). Ignored with walkForward. */
   weights?: Record<string, number>;
   walkForward?: WalkForward;
+  /** Walk-forward only: what a rebalance that cannot be solved does (default 'stop'). */
+  onFail?: OnFail;
   /** Proportional cost in basis points of the traded value. */
   costBps?: number;
   /** Fixed cost per traded asset, in currency (same unit as initialValue). */
@@ -52,12 +64,8 @@ export interface BacktestSettings {
   periodsPerYear?: number;
 }
 
-export interface BacktestHooks {
-  /** Called after each simulated day batch: rows done and in total. */
-  onProgress?: (done: number, total: number) => void;
-  /** Checked between days and before each re-optimisation; true stops the run with 'cancelled'. */
-  isCancelled?: () => boolean;
-}
+/** Progress after each simulated day batch (rows done and in total); a cancel seen between days throws `Cancelled`. */
+export type BacktestHooks = Partial<CoreHooks>;
 
 export interface RebalanceRecord {
   date: string;
@@ -82,6 +90,12 @@ export interface BacktestRun {
   /** Sum of all costs in currency. */
   totalCosts: number;
   initialValue: number;
-  /** Things a user should know (failed re-optimisations kept the previous weights …). */
+  /** Things a user should know, one line per group ("174 rebalances …: …"). */
   warnings: string[];
+  /** The same warnings with every date behind each. */
+  warningGroups: WarningGroup[];
+  /** Rebalances whose re-optimisation failed (walk-forward with onFail hold or cash). */
+  fallbacks: Fallback[];
+  /** Rebalances that re-optimised (walk-forward), or 0 for static weights. */
+  reoptimisations: number;
 }

@@ -11,10 +11,12 @@ import { objectives } from '../optimize/objectives.js';
 import { checkedCovariance, checkedReturns, prepareFromMoments, type Moments } from '../optimize/prepare.js';
 import { toRecord } from '../optimize/results.js';
 import type { PriceMatrix } from '../price-matrix.js';
+import { Cancelled } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
 import type { Reoptimize } from './types.js';
 import type { WindowEstimates } from './window-estimates.js';
+import { optionsForWindow } from './window-options.js';
 
 /** True when the window's moments can use the carried sample covariance (see the file comment). */
 export function usesIncrementalCovariance(options: OptimizeOptions): boolean {
@@ -39,13 +41,17 @@ function windowMoments(window: PriceMatrix, options: OptimizeOptions, estimates:
 }
 
 /**
- * Weights (fractions by ticker) of the scenario's objective on each window it is given. Solvers get no
- * job context: their progress would overwrite the backtest's; cancellation is checked per window.
+ * Weights (fractions by ticker) of the scenario's objective on each window it is given. Views and group
+ * members apply once the window holds their assets (`optionsForWindow`; deferrals go to `note`). Solvers
+ * get no job context: their progress would overwrite the backtest's; cancellation is checked per window.
  */
-export function walkForwardOptimiser(options: OptimizeOptions, isCancelled?: () => boolean): Reoptimize {
-  const incremental = usesIncrementalCovariance(options);
-  return async (window, estimates) => {
-    if (isCancelled?.() === true) return fail('cancelled', 'cancelled');
+export function walkForwardOptimiser(scenario: OptimizeOptions, isCancelled?: () => boolean): Reoptimize {
+  const incremental = usesIncrementalCovariance(scenario);
+  return async (window, estimates, note) => {
+    if (isCancelled?.() === true) throw new Cancelled();
+    const restricted = optionsForWindow(scenario, window.tickers);
+    for (const text of restricted.notes) note?.(text);
+    const options = restricted.options;
     if (!incremental || estimates === undefined) {
       const r = await optimizePortfolio(window, options);
       return r.ok ? ok(r.value.weights) : r;

@@ -6,6 +6,8 @@ const CODES: Record<string, TransactionType> = {
   buy: 'buy', sell: 'sell', bto: 'buy', stc: 'sell', sto: 'sell', btc: 'buy',
   cdiv: 'dividend', mdiv: 'dividend', div: 'dividend', int: 'interest', dtax: 'tax', gold: 'fee', dfee: 'fee',
   spl: 'split', spr: 'split', fx: 'fx', bcxl: 'sell', scxl: 'buy', rtp: 'deposit',
+  // Robinhood ACATS transfers of shares in and out (no cash: amount 0).
+  acati: 'deposit', acato: 'withdrawal',
   b: 'buy', s: 'sell',
 };
 

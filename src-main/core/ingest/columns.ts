@@ -114,14 +114,27 @@ export function numberColumn(rows: readonly TableRow[], col: number, hint: Decim
   return decideNumberColumn(rows.map((r) => r.cells[col] ?? ''), hint);
 }
 
-/** A ticker from a file name such as `AAPL.csv`, `spy_us_d.csv` (Stooq) or `aapl.us.txt`; null if none. */
-export function tickerFromFileName(fileName: string): string | null {
+/** Stooq's market suffixes (`AAPL.US`, `VOD.UK`, `SAP.DE`): the ticker is what comes before. */
+const STOOQ_MARKET = /^(.+)\.(US|UK|DE|JP|HK|HU)$/i;
+
+/** `SPY.US` → {ticker 'SPY', market 'US'}; a ticker without a Stooq market suffix is returned as it is. */
+export function splitMarket(raw: string): { ticker: string; market: string | null } {
+  const m = STOOQ_MARKET.exec(raw.trim());
+  return m ? { ticker: m[1]!.toUpperCase(), market: m[2]!.toUpperCase() } : { ticker: raw.trim(), market: null };
+}
+
+/**
+ * The ticker a file name gives (`AAPL.csv`; Stooq's `spy_us_d.csv` and `aapl.us.txt` → SPY / AAPL on
+ * market US), or null when the name is not a ticker.
+ */
+export function tickerFromFileName(fileName: string): { ticker: string; market: string | null } | null {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const stem = base.replace(/\.(csv|txt)$/i, '');
   const stooq = /^([a-z0-9^.-]+?)_([a-z]{2})_[dwmq]$/i.exec(stem);
-  if (stooq) return `${stooq[1]!.toUpperCase()}.${stooq[2]!.toUpperCase()}`;
+  if (stooq) return { ticker: stooq[1]!.toUpperCase(), market: stooq[2]!.toUpperCase() };
   if (/^[A-Za-z0-9^][A-Za-z0-9.^=-]{0,14}$/.test(stem) && !/^\d+$/.test(stem) && !/^(data|prices|export|download|history|historicaldata.*)$/i.test(stem)) {
-    return stem.toUpperCase();
+    const s = splitMarket(stem.toUpperCase());
+    return { ticker: s.ticker, market: s.market };
   }
   return null;
 }

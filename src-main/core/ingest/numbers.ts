@@ -67,7 +67,6 @@ function toNumber(p: Parts, style: DecimalStyle): number | null {
   if (!fits(p.body, style)) return null;
   const digits = style === 'dot' ? p.body.replace(/[^\d.]/g, '') : p.body.replace(/[^\d,]/g, '').replace(',', '.');
   const v = Number(digits) * p.multiplier;
-  if (!Number.isFinite(v)) return null;
   return p.negative ? -v : v;
 }
 
@@ -115,15 +114,30 @@ const GROUPS_OF_3 = /^-?\d{1,3}(\.\d{3})+$/;
 
 /** One cell in a known style. */
 export function parseNumberCell(raw: string, style: DecimalStyle): NumberCell {
-  if (style === 'dot' ? PLAIN.test(raw) : PLAIN_INT.test(raw)) return { kind: 'value', value: Number(raw), percent: false };
+  if (style === 'dot' ? PLAIN.test(raw) : PLAIN_INT.test(raw)) {
+    const value = Number(raw);
+    return Number.isFinite(value) ? { kind: 'value', value, percent: false } : tooLarge(raw);
+  }
   const p = parts(raw);
   if (p === 'missing') return { kind: 'missing' };
-  if (p === null) return { kind: 'invalid', message: `"${raw.trim()}" is not a number` };
+  if (p === null) return { kind: 'invalid', message: `"${short(raw.trim())}" is not a number` };
   const v = toNumber(p, style);
   if (v === null) {
-    return { kind: 'invalid', message: `"${raw.trim()}" is not a number with ${style === 'dot' ? 'a decimal point' : 'a decimal comma'} like the rest of the column` };
+    return { kind: 'invalid', message: `"${short(raw.trim())}" is not a number with ${style === 'dot' ? 'a decimal point' : 'a decimal comma'} like the rest of the column` };
   }
+  if (!Number.isFinite(v)) return tooLarge(raw);
   return { kind: 'value', value: v, percent: p.percent };
+}
+
+/** A cell too long to show whole in a message: its start, end and length. */
+function short(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 16)}…${raw.slice(-8)} (${raw.length} characters)` : raw;
+}
+
+/** Digits beyond what a double holds (about 1.8e308) would be stored as Infinity: an error instead. */
+function tooLarge(raw: string): NumberCell {
+  const digits = raw.replace(/[^\d]/g, '').length;
+  return { kind: 'invalid', message: `a number of ${digits} digits is too large to store ("${short(raw.trim())}")` };
 }
 
 /** True when a cell parses as a number in either style (used by detectors). */

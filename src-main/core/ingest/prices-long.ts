@@ -23,6 +23,8 @@ export interface LongPriceLayout {
   currency: string | null;
   dateOrder?: DateOrder;
   decimal?: DecimalStyle;
+  /** Cleans a ticker cell (Stooq's `AAPL.US` → `AAPL`). */
+  tickerOf?: (raw: string) => string;
   /** Cells (trimmed, exact) that mark a row to skip, with the reason: '#N/A' in Google Sheets exports. */
   skipTokens?: Record<string, string>;
 }
@@ -66,7 +68,8 @@ export function parseLongPrices(table: SourceTable, layout: LongPriceLayout): Lo
   const skipped: SkippedRow[] = [...body.skipped];
   const groups = new Map<string, { rows: TableRow[]; dates: string[] }>();
   for (const r of body.rows) {
-    const ticker = layout.ticker === undefined ? layout.defaultTicker! : (r.cells[layout.ticker] ?? '').trim();
+    const cellTicker = layout.ticker === undefined ? '' : (r.cells[layout.ticker] ?? '').trim();
+    const ticker = layout.ticker === undefined ? layout.defaultTicker! : cellTicker && layout.tickerOf ? layout.tickerOf(cellTicker) : cellTicker;
     if (ticker === '') {
       errors.push({ line: r.line, column: name(layout.ticker!), value: '', message: 'the ticker is missing' });
       continue;

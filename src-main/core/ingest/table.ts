@@ -19,12 +19,12 @@ export function normaliseNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-function parseRows(text: string, delimiter: string, toLine?: number): TableRow[] {
+function parseRows(text: string, delimiter: string, toLine?: number, strictQuotes = false): TableRow[] {
   const records = parse(text, {
     delimiter,
     info: true,
     relax_column_count: true,
-    relax_quotes: true,
+    relax_quotes: !strictQuotes,
     skip_empty_lines: false,
     record_delimiter: '\n',
     ...(toLine === undefined ? {} : { to_line: toLine }),
@@ -40,37 +40,57 @@ function parseRows(text: string, delimiter: string, toLine?: number): TableRow[]
   return rows;
 }
 
-/** Score of a delimiter on the first lines: rows that split into the most common (>1) column count. */
-function score(text: string, delimiter: string): number {
+/**
+ * How well a delimiter splits the first lines, compared lexicographically: quoting that stays valid
+ * under it (a `;` inside `"20250103;041300"` must not count), then rows at the most common (>1) column
+ * count, then rows split at all, then that count. Null when the quoting breaks under this delimiter.
+ */
+function score(text: string, delimiter: string, strictQuotes: boolean): number[] | null {
   let rows: TableRow[];
   try {
-    rows = parseRows(text, delimiter, 40);
+    rows = parseRows(text, delimiter, 40, strictQuotes);
   } catch {
-    return -1;
+    return null;
   }
   const counts = new Map<number, number>();
+  let split = 0;
   for (const r of rows) {
-    if (r.cells.length > 1) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+    if (r.cells.length <= 1) continue;
+    split++;
+    counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
   }
-  let best = 0;
-  for (const [width, n] of counts) best = Math.max(best, n * 1000 + width);
-  return best;
+  let modal = 0;
+  let width = 0;
+  for (const [w, n] of counts) if (n > modal || (n === modal && w > width)) [modal, width] = [n, w];
+  return [modal, split, width];
 }
 
-/** Picks the delimiter that splits the first lines most consistently (`,` wins ties). */
+const better = (a: number[], b: number[]): boolean => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+};
+
+/**
+ * Picks the delimiter that splits the first lines most consistently with their quoting respected
+ * (`,` wins ties). Only when no candidate keeps the quoting valid (a stray quote) are quotes relaxed.
+ */
 export function sniffDelimiter(text: string): string {
   const head = text.slice(0, 20_000);
-  let best = ',';
-  let bestScore = -1;
-  for (const d of CANDIDATES) {
-    if (!head.includes(d)) continue;
-    const s = score(head.slice(0, head.lastIndexOf('\n') > 0 ? head.lastIndexOf('\n') : head.length), d);
-    if (s > bestScore) {
-      best = d;
-      bestScore = s;
+  const sample = head.slice(0, head.lastIndexOf('\n') > 0 ? head.lastIndexOf('\n') : head.length);
+  const candidates = CANDIDATES.filter((d) => head.includes(d));
+  for (const strict of [true, false]) {
+    let best: string | null = null;
+    let bestScore: number[] | null = null;
+    for (const d of candidates) {
+      const s = score(sample, d, strict);
+      if (s && (bestScore === null || better(s, bestScore))) {
+        best = d;
+        bestScore = s;
+      }
     }
+    if (best !== null) return best;
   }
-  return best;
+  return ',';
 }
 
 /** Parses CSV text into rows (cells as strings, untrimmed); throws only on malformed quoting. */

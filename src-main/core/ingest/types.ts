@@ -45,6 +45,8 @@ export interface TransactionRow {
   ticker: string | null;
   isin: string | null;
   description: string | null;
+  /** The instrument's name where the file gives one apart from the description (DEGIRO Product, T212 Name). */
+  name?: string | null;
   quantity: number | null;
   price: number | null;
   fee: number | null;
@@ -94,6 +96,8 @@ export interface ParsedFile {
   errors: IngestIssue[];
   /** Header cells of the table the parser read (for the mapping wizard and templates). */
   header: string[];
+  /** Where the tickers came from: the file name, the typed ticker, column headers, the file's rows. */
+  tickerSource: string | null;
 }
 
 export type DateOrder = 'dmy' | 'mdy';

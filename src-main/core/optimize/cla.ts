@@ -6,6 +6,7 @@
  * and a bounded asset i frees when its reduced gradient γᵢ(λ) = (Σw)ᵢ − λμᵢ − η(λ) crosses 0.
  * Σ_FF⁻¹ is kept by bordering updates (O(|F|²) per event) and refreshed periodically for accuracy.
  */
+import { hasFactorLimits } from '../factors/constraints.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { solveSpd } from '../stats/linalg.js';
 import type { PreparedProblem } from './problem.js';
@@ -23,6 +24,7 @@ export function claApplies(p: PreparedProblem): boolean {
   return (
     !c.marketNeutral &&
     c.groups.length === 0 &&
+    !hasFactorLimits(p) &&
     c.l2 === 0 &&
     c.txCost === 0 &&
     c.maxTurnover === undefined &&

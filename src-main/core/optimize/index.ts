@@ -15,6 +15,17 @@ import { objectives } from './objectives.js';
 import { applyWindow as windowPrices, checkedCovariance, estimateMoments as estimate, prepareFromMoments, type Moments } from './prepare.js';
 import type { PreparedProblem } from './problem.js';
 import { toOptimizeResult, toRecord } from './results.js';
+import type { FactorModelOptions, FactorRisk } from '../../../shared/domain/factors.js';
+import { factorRiskOf } from '../factors/results.js';
+import { weightVector } from './qp-build.js';
+
+/** The factor decomposition of w, with active exposures against the benchmark (else current) weights when given. */
+function factorRiskFor(p: PreparedProblem, w: Float64Array): FactorRisk {
+  const c = p.options.constraints;
+  const against = c.benchmarkWeights ? 'benchmark' : c.currentWeights ? 'current' : null;
+  const ref = against ? weightVector(p, against === 'benchmark' ? c.benchmarkWeights : c.currentWeights, `${against} weights`) : null;
+  return factorRiskOf(p.factorModel!, w, ref?.ok && against ? { weights: ref.value, against } : undefined);
+}
 
 export type { PreparedProblem, Solution, ObjectiveSolver } from './problem.js';
 
@@ -54,8 +65,9 @@ export function estimateMoments(
   prices: PriceMatrix,
   est: EstimatorSettings,
   rf = 0,
+  factorModel?: FactorModelOptions,
 ): CoreResult<{ tickers: string[]; expectedReturns: Float64Array; covariance: Float64Array; warnings: string[]; covarianceKernel: string }> {
-  const m = estimate(prices, est, rf);
+  const m = estimate(prices, est, rf, factorModel);
   if (!m.ok) return m;
   const { tickers, expectedReturns, covariance, warnings } = m.value;
   // The kernel that ran (native ISA or js) is named so a user can tell which path estimated the matrix.
@@ -73,12 +85,12 @@ interface Prepared {
 
 /** Estimation (+ Black–Litterman when options.blackLitterman is set) into a PreparedProblem. */
 export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions, expectedReturnsPrices?: PriceMatrix): CoreResult<Prepared> {
-  const est = estimate(prices, options.estimators, options.targets.rf);
+  const est = estimate(prices, options.estimators, options.targets.rf, options.factorModel);
   if (!est.ok) return est;
   let m = est;
   if (expectedReturnsPrices) {
     // expected returns from their own window; covariance and scenarios from `prices`
-    const other = estimate(expectedReturnsPrices, options.estimators, options.targets.rf);
+    const other = estimate(expectedReturnsPrices, options.estimators, options.targets.rf, options.factorModel);
     if (!other.ok) return other;
     if (other.value.tickers.join() !== est.value.tickers.join()) return fail('invalid-input', 'the expected-returns window must hold the same tickers');
     m = { ok: true, value: { ...est.value, expectedReturns: other.value.expectedReturns } };
@@ -161,7 +173,9 @@ async function solvePrepared(problem: PreparedProblem, warnings: string[], ctx?:
   const s = await objectives[problem.options.objective](problem, ctx);
   const ms = performance.now() - t0;
   if (!s.ok) return s;
-  return ok(toOptimizeResult(problem, s.value, ms, warnings));
+  const result = toOptimizeResult(problem, s.value, ms, warnings);
+  if (problem.factorModel) result.factorRisk = factorRiskFor(problem, s.value.weights);
+  return ok(result);
 }
 
 /**

@@ -3,6 +3,8 @@
  * min-volatility, efficient-return, max-utility, max-return, max-sharpe, efficient-risk; the tracking-error
  * cap is handled by a Lagrangian penalty ν(w − w_b)ᵀΣ(w − w_b) with ν found by bisection.
  */
+import { factorRows, hasFactorLimits } from '../factors/constraints.js';
+import { solveWithFactorStructure } from '../factors/factor-qp.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { dot, quadForm } from '../stats/linalg.js';
 import { solveQpHighs } from './highs-qp.js';
@@ -89,6 +91,8 @@ export async function solveSpec(p: PreparedProblem, spec: QpSpec, label: string)
 }
 
 async function solvePlain(p: PreparedProblem, spec: QpSpec, label: string): Promise<Result> {
+  const fast = solveWithFactorStructure(p, spec, label);
+  if (fast) return ok(fast);
   const built = buildQp(p, spec);
   if (!built.ok) return built;
   const r = await runQp(built.value, label);
@@ -125,7 +129,7 @@ export const maxReturn: ObjectiveSolver = async (p) => {
   if (!built.ok) return built;
   const t0 = performance.now();
   const c = p.options.constraints;
-  if (!c.marketNeutral && c.groups.length === 0 && c.l2 === 0 && built.value.tradeFirst < 0) {
+  if (!c.marketNeutral && c.groups.length === 0 && c.l2 === 0 && built.value.tradeFirst < 0 && !hasFactorLimits(p)) {
     const g = greedyMaxReturn(p, built.value.qp);
     if (g) return ok({ ...g, extras: { solveTimeMs: performance.now() - t0 } });
   }
@@ -205,6 +209,16 @@ export const maxSharpe: ObjectiveSolver = async (p) => {
     if (members.some((m) => m === undefined)) return fail('invalid-input', `group ${g.name} names tickers not in the universe`);
     if (g.min !== undefined) ineq.push(row(`group ${g.name} min`, (a) => (members.forEach((m) => (a[m!] = 1)), (a[K] = -g.min!)), 0));
     if (g.max !== undefined) ineq.push(row(`group ${g.name} max`, (a) => (members.forEach((m) => (a[m!] = -1)), (a[K] = g.max!)), 0));
+  }
+  // Factor limits scale with κ like the groups: lo·κ ≤ Bᵀy ≤ hi·κ.
+  const factors = factorRows(p);
+  if (!factors.ok) return factors;
+  for (const f of factors.value) {
+    if (f.lo === f.hi) eq.push(row(f.name, (a) => (a.set(f.coef), (a[K] = -f.lo)), 0));
+    else {
+      if (Number.isFinite(f.lo)) ineq.push(row(`${f.name} min`, (a) => (a.set(f.coef), (a[K] = -f.lo)), 0));
+      if (Number.isFinite(f.hi)) ineq.push(row(`${f.name} max`, (a) => (f.coef.forEach((v, i) => (a[i] = -v)), (a[K] = f.hi)), 0));
+    }
   }
   const built = { qp: { n: N, P, q: new Float64Array(N), eq, ineq, lower, upper, varNames: [...p.tickers, 'kappa'] }, n: N, scale, tradeFirst: -1, warnings: [] as string[] };
   const r = await runQp(built, 'max-sharpe');

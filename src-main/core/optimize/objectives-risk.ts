@@ -5,6 +5,7 @@
  * Efficient-CVaR / -CDaR minimise the risk measure subject to μᵀw ≥ targetReturn (annualised), as
  * PyPortfolioOpt's `efficient_return`.
  */
+import { factorRows, hasFactorLimits } from '../factors/constraints.js';
 import type { Objective } from '../../../shared/domain/optimize.js';
 import { Cancelled, type CoreHooks } from '../hooks.js';
 import { fail, ok, type CoreResult } from '../result.js';
@@ -29,7 +30,10 @@ export function portfolioSpecOf(p: PreparedProblem, withTarget: boolean): CoreRe
   if (!groups.ok) return groups;
   const current = weightVector(p, c.currentWeights, 'current weights');
   if (!current.ok) return current;
+  const factors = factorRows(p);
+  if (!factors.ok) return factors;
   const spec: PortfolioSpec = {
+    linear: factors.value,
     tickers: p.tickers,
     lower: p.lower,
     upper: p.upper,
@@ -132,6 +136,7 @@ function ignoredConstraints(p: PreparedProblem, w: Float64Array, what: string): 
     c.txCost > 0 ? 'transaction costs' : '',
     c.l2 > 0 ? 'L2 regularisation' : '',
     c.trackingError !== undefined ? 'tracking-error cap' : '',
+    hasFactorLimits(p) ? 'factor exposure limits' : '',
   ].filter((s) => s !== '');
   if (ignored.length > 0) out.push(`${what} does not use: ${ignored.join(', ')}`);
   return out;

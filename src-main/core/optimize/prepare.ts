@@ -1,5 +1,5 @@
 /** From prices and options to a PreparedProblem: price window, moment estimation, bound merging. */
-import type { EstimatorSettings, OptimizeOptions, PriceWindow } from '../../../shared/domain/optimize.js';
+import type { EstimatorSettings, OptimizeOptions } from '../../../shared/domain/optimize.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
@@ -11,37 +11,12 @@ import {
   ledoitWolfConstantVariance,
   ledoitWolfSingleFactor,
 } from '../stats/shrinkage.js';
+import type { FactorModelOptions } from '../../../shared/domain/factors.js';
+import { fitFactorModel } from '../factors/model.js';
+import { factorCovariance, type FactorModel } from '../factors/risk.js';
 import type { PreparedProblem } from './problem.js';
 
-/** Restricts prices to [start, end], then (optionally) complete rows, then the last N returns (N+1 prices). */
-export function applyWindow(prices: PriceMatrix, window: PriceWindow): CoreResult<PriceMatrix> {
-  const n = prices.tickers.length;
-  const keep: number[] = [];
-  for (let t = 0; t < prices.dates.length; t++) {
-    const d = prices.dates[t]!;
-    if (window.start !== undefined && d < window.start) continue;
-    if (window.end !== undefined && d > window.end) continue;
-    if (window.completeRows) {
-      let complete = true;
-      for (let j = 0; j < n && complete; j++) {
-        const v = prices.values[t * n + j]!;
-        if (v !== v) complete = false;
-      }
-      if (!complete) continue;
-    }
-    keep.push(t);
-  }
-  const rows = window.last !== undefined ? keep.slice(Math.max(0, keep.length - window.last - 1)) : keep;
-  if (rows.length < 3) {
-    return fail('insufficient-data', `the price window keeps ${rows.length} dates; at least 3 are needed`, {
-      window,
-      dates: rows.length,
-    });
-  }
-  const values = new Float64Array(rows.length * n);
-  rows.forEach((t, k) => values.set(prices.values.subarray(t * n, (t + 1) * n), k * n));
-  return ok({ dates: rows.map((t) => prices.dates[t]!), tickers: prices.tickers.slice(), values });
-}
+export { applyWindow } from '../price-matrix.js';
 
 export interface Moments {
   tickers: string[];
@@ -56,6 +31,8 @@ export interface Moments {
   shrinkage?: number;
   /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
   covarianceKernel?: string;
+  /** The fitted factor model when the options name one (its Σ is the covariance when risk is 'factor'). */
+  factorModel?: FactorModel;
 }
 
 /** Splits off the CAPM market column when `est.market` names one. */
@@ -87,6 +64,15 @@ function universe(prices: PriceMatrix, est: EstimatorSettings): CoreResult<{ ass
 export function checkedReturns(prices: PriceMatrix, logReturns: boolean): CoreResult<ReturnMatrix> {
   const r = returnsFromPrices(prices, logReturns);
   if (r.n === 0) return fail('invalid-input', 'no assets to estimate');
+  // NaN is a missing price; ±Infinity (a price or a return off a zero price) would be taken as real.
+  const infinite = r.tickers.filter((_, j) => {
+    for (let t = 0; t < prices.dates.length; t++) if (Math.abs(prices.values[t * r.n + j]!) === Infinity) return true;
+    for (let t = 0; t < r.dates.length; t++) if (Math.abs(r.values[t * r.n + j]!) === Infinity) return true;
+    return false;
+  });
+  if (infinite.length > 0) {
+    return fail('invalid-input', `prices or returns of ${infinite.join(', ')} are not finite numbers: fix or remove ${infinite.length === 1 ? 'that series' : 'those series'}`, { tickers: infinite });
+  }
   const counts = countPerAsset(r);
   const short = r.tickers.filter((_, j) => counts[j]! < 2);
   if (short.length > 0) {
@@ -118,7 +104,7 @@ export function checkedCovariance(cov: Float64Array, tickers: readonly string[])
 }
 
 /** Expected returns and covariance (annualised) under the estimator settings; data problems are typed errors. */
-export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0): CoreResult<Moments> {
+export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf = 0, factorOptions?: FactorModelOptions): CoreResult<Moments> {
   const split = universe(prices, est);
   if (!split.ok) return split;
   const { assets, market } = split.value;
@@ -156,7 +142,18 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
   }
   let cov: Float64Array;
   let shrinkage: number | undefined;
+  let factorModel: FactorModel | undefined;
+  if (factorOptions) {
+    const fitted = fitFactorModel(r, factorOptions, f);
+    if (!fitted.ok) return fitted;
+    factorModel = fitted.value;
+  } else if (est.risk === 'factor') {
+    return fail('invalid-input', 'the factor risk model needs a factor model (--factor-model pca:K|ts:SET|xs)', { field: 'factorModel' });
+  }
   switch (est.risk) {
+    case 'factor':
+      cov = factorCovariance(factorModel!);
+      break;
     case 'sample':
       cov = sampleCov(r, f);
       break;
@@ -187,13 +184,15 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       cov[i * n + j] = v;
       cov[j * n + i] = v;
     }
-  const checked = checkedCovariance(cov, r.tickers);
+  // BΣ_FBᵀ + D is PSD by construction (Σ_F a sample covariance, D ≥ 0): no O(n³) check or repair.
+  const checked = est.risk === 'factor' ? ok({ covariance: cov, warnings: [] as string[] }) : checkedCovariance(cov, r.tickers);
   if (!checked.ok) return checked;
   return ok({
     tickers: r.tickers,
     expectedReturns: mu,
     covariance: checked.value.covariance,
-    warnings: checked.value.warnings,
+    warnings: [...(factorModel?.warnings ?? []), ...checked.value.warnings],
+    ...(factorModel ? { factorModel } : {}),
     returns: r,
     ...(shrinkage === undefined ? {} : { shrinkage }),
     covarianceKernel: gramKernelName(),
@@ -253,5 +252,6 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
     // PyPortfolioOpt's HRPOpt(returns) clusters on returns.corr() (pairwise complete); with any other
     // risk model (or a posterior) it is HRPOpt(cov_matrix=S), clustering on the correlation of S.
     ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: pairwiseCorrelation(m.returns) } : {}),
+    ...(m.factorModel ? { factorModel: m.factorModel } : {}),
   });
 }

@@ -2,6 +2,7 @@
 import type { OptimizeOptions } from '../../../shared/domain/optimize.js';
 import type { CoreHooks } from '../hooks.js';
 import type { CoreResult } from '../result.js';
+import type { FactorModel } from '../factors/risk.js';
 
 /** Estimated inputs plus merged bounds: everything an objective solver needs. */
 export interface PreparedProblem {
@@ -21,6 +22,8 @@ export interface PreparedProblem {
   options: OptimizeOptions;
   /** n×n pairwise-complete correlation of the estimation returns (HRP with the sample risk model only). */
   correlation?: Float64Array;
+  /** Fitted factor model (options.factorModel): loadings for factor constraints and the decomposition. */
+  factorModel?: FactorModel;
 }
 
 export interface KktResiduals {

@@ -4,6 +4,7 @@
  *   and, with current weights, w − b + s = w₀, b, s ≥ 0, 1ᵀ(b + s) ≤ turnover cap.
  * The whole objective is scaled so the largest Hessian diagonal is 1 (the solution is unchanged).
  */
+import { factorRows } from '../factors/constraints.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import type { PreparedProblem } from './problem.js';
 import type { LinearRow, QpInput } from './qp-dual.js';
@@ -107,6 +108,15 @@ export function buildQp(p: PreparedProblem, spec: QpSpec): CoreResult<BuiltQp> {
   for (const g of groups.value) {
     if (g.min !== undefined) ineq.push(row(`group ${g.name} min`, (r) => g.members.forEach((i) => (r[i] = 1)), g.min));
     if (g.max !== undefined) ineq.push(row(`group ${g.name} max`, (r) => g.members.forEach((i) => (r[i] = -1)), -g.max));
+  }
+  const factors = factorRows(p);
+  if (!factors.ok) return factors;
+  for (const f of factors.value) {
+    if (f.lo === f.hi) eq.push(row(f.name, (r) => r.set(f.coef), f.lo));
+    else {
+      if (Number.isFinite(f.lo)) ineq.push(row(`${f.name} min`, (r) => r.set(f.coef), f.lo));
+      if (Number.isFinite(f.hi)) ineq.push(row(`${f.name} max`, (r) => f.coef.forEach((v, i) => (r[i] = -v)), -f.hi));
+    }
   }
   for (const e of spec.extraIneq ?? []) ineq.push(row(e.name, (r) => r.set(e.a), e.b));
   const lower = new Float64Array(N);

@@ -1,12 +1,9 @@
 /**
- * Loads the optional native Gram kernel (C, N-API, built by `scripts/build.mjs` into
- * native/build/Release/frontier_kernels.node). Absent, unloadable, or disabled with FRONTIER_NO_NATIVE=1,
- * the estimators use the JS kernel instead; the result is cached per thread (each worker loads its own).
+ * The optional native Gram kernel (C, N-API; see native/src/addon.c) as core sees it: an interface and
+ * an injected loader. Core does no I/O, so finding and loading the binary is the host's job
+ * (src-main/native-kernel-loader.ts, installed by each thread's entry point); with no loader installed,
+ * or when it finds nothing, the estimators use the JS kernel. The result is cached per thread.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** The binding's surface (see native/src/addon.c). */
 export interface NativeGram {
@@ -32,37 +29,23 @@ export interface NativeGram {
   isas(): string[];
 }
 
-const FILE = join('native', 'build', 'Release', 'frontier_kernels.node');
-
-/** Walks up from this module (src-main/core/stats or dist/src-main/core/stats) to the package root. */
-export function nativeKernelPath(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let k = 0; k < 6; k++) {
-    const candidate = join(dir, FILE);
-    // Inside a packaged app the binary is unpacked next to app.asar (electron-builder.yml asarUnpack).
-    const unpacked = candidate.replace(/\.asar([\\/])/, '.asar.unpacked$1');
-    if (unpacked !== candidate && existsSync(unpacked)) return unpacked;
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
+export interface KernelLoad {
+  kernel: NativeGram | null;
+  /** Why it is (not) loaded, for diagnostics: "loaded PATH", "disabled by …", "… not built". */
+  reason: string;
 }
 
-let cached: { kernel: NativeGram | null; reason: string } | undefined;
+let loader: (() => KernelLoad) | undefined;
+let cached: KernelLoad | undefined;
 
-/** The loaded native kernel, or null with the reason (disabled, not built, failed to load). */
-export function loadNativeKernel(): { kernel: NativeGram | null; reason: string } {
-  if (cached) return cached;
-  if (process.env.FRONTIER_NO_NATIVE === '1') return (cached = { kernel: null, reason: 'disabled by FRONTIER_NO_NATIVE=1' });
-  const path = nativeKernelPath();
-  if (!path) return (cached = { kernel: null, reason: `${FILE} not built` });
-  try {
-    const kernel: NativeGram = createRequire(import.meta.url)(path);
-    kernel.isa();
-    return (cached = { kernel, reason: `loaded ${path}` });
-  } catch (e) {
-    return (cached = { kernel: null, reason: `${path} failed to load: ${e instanceof Error ? e.message : String(e)}` });
-  }
+/** Installs the host's loader (called once per thread before any estimate); resets the cached result. */
+export function setNativeKernelLoader(load: (() => KernelLoad) | undefined): void {
+  loader = load;
+  cached = undefined;
+}
+
+/** The loaded native kernel, or null with the reason (no loader installed, disabled, not built, failed to load). */
+export function loadNativeKernel(): KernelLoad {
+  cached ??= loader ? loader() : { kernel: null, reason: 'no native kernel loader installed in this thread' };
+  return cached;
 }

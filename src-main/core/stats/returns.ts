@@ -38,6 +38,13 @@ export function returnsFromPrices(prices: PriceMatrix, log = false): ReturnMatri
   return { dates, tickers: prices.tickers.slice(), values: out.slice(0, T * n), T, n };
 }
 
+/** Daily simple returns v_t/v_{t−1} − 1 of one value series (an equity curve, a marked price), length − 1. */
+export function seriesReturns(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i++) out[i - 1] = values[i]! / values[i - 1]! - 1;
+  return out;
+}
+
 /** Count of non-NaN returns per asset. */
 export function countPerAsset(r: ReturnMatrix): Int32Array {
   const c = new Int32Array(r.n);

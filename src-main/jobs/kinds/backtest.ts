@@ -4,7 +4,7 @@ import type { OptimizeOptions, PriceWindow } from '../../../shared/domain/optimi
 import { applySourceWindow, buildBacktestReport, buildStressReport, walkForwardOptimiser, type Reoptimize } from '../../core/backtest/index.js';
 import type { PriceMatrix } from '../../core/price-matrix.js';
 import type { CoreError, CoreResult } from '../../core/result.js';
-import { JobCancelled, type JobContext, type JobFunction } from '../job-context.js';
+import type { JobContext, JobFunction } from '../job-context.js';
 
 export interface BacktestJobInput {
   /** Prices of the traded assets and the benchmark (if any). */
@@ -26,9 +26,8 @@ export interface StressJobInput {
   window?: PriceWindow;
 }
 
-/** A core failure as an Error whose `code` crosses the thread boundary (cancel stays a cancel). */
+/** A core failure as an Error whose `code` crosses the thread boundary (a cancel is core's thrown `Cancelled`). */
 function raise(error: CoreError): never {
-  if (error.code === 'cancelled') throw new JobCancelled();
   throw Object.assign(new Error(error.message), { name: 'CoreError', code: error.code, details: error.details });
 }
 
@@ -49,18 +48,12 @@ function windowed(input: { prices: PriceMatrix; assets: string[]; window?: Price
 
 const backtest: JobFunction<BacktestJobInput, BacktestReport> = async (input, ctx) =>
   unwrap(
-    await buildBacktestReport(windowed(input), input.assets, input.settings, input.options.targets.rf, optimiserFor(input.options, ctx), {
-      onProgress: (done, total) => ctx.progress(done, total, 'simulating'),
-      isCancelled: () => ctx.isCancelled(),
-    }),
+    await buildBacktestReport(windowed(input), input.assets, input.settings, input.options.targets.rf, optimiserFor(input.options, ctx), ctx),
   );
 
 const stress: JobFunction<StressJobInput, StressReport> = (input, ctx) =>
   unwrap(
-    buildStressReport(windowed(input), input.assets, input.settings, input.rf, {
-      onProgress: (done, total) => ctx.progress(done, total, 'Monte Carlo paths'),
-      isCancelled: () => ctx.isCancelled(),
-    }),
+    buildStressReport(windowed(input), input.assets, input.settings, input.rf, ctx),
   );
 
 export const backtestJobs = { backtest, stress };

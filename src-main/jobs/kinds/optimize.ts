@@ -6,8 +6,11 @@ import {
   type OptimizeOptions,
   type OptimizeOptionsInput,
   type OptimizeResult,
+  type PortfolioEvaluation,
   type PriceWindow,
 } from '../../../shared/domain/optimize.js';
+import { evaluatePortfolio } from '../../core/optimize/evaluate.js';
+import type { EstimateResult } from '../../../shared/api/optimize.js';
 import { efficientFrontier, estimateMoments, optimizePortfolio, pricesForOptions } from '../../core/optimize/index.js';
 import type { PriceMatrix } from '../../core/price-matrix.js';
 import type { CoreError, CoreResult } from '../../core/result.js';
@@ -22,15 +25,8 @@ export interface OptimizeJobInput {
   points?: number;
 }
 
-export interface EstimateJobOutput {
-  tickers: string[];
-  expectedReturns: Record<string, number>;
-  /** n×n annualised covariance, rows in ticker order. */
-  covariance: number[][];
-  warnings: string[];
-  /** Cross-product kernel that estimated the covariance ("native-avx2+fma", "js", …; see core/stats/gram.ts). */
-  covarianceKernel: string;
-}
+/** The estimate job answers `optimize-estimate` (see shared/api/optimize.ts). */
+export type EstimateJobOutput = EstimateResult;
 
 function raise(error: CoreError): never {
   if (error.code === 'cancelled') throw new JobCancelled();
@@ -65,7 +61,7 @@ const frontier: JobFunction<OptimizeJobInput, FrontierResult> = async (input, ct
 
 const estimate: JobFunction<OptimizeJobInput, EstimateJobOutput> = (input) => {
   const { prices, options } = windowed(input);
-  const m = unwrap(estimateMoments(prices, options.estimators, options.targets.rf));
+  const m = unwrap(estimateMoments(prices, options.estimators, options.targets.rf, options.factorModel));
   const n = m.tickers.length;
   const expectedReturns: Record<string, number> = {};
   m.tickers.forEach((t, i) => (expectedReturns[t] = m.expectedReturns[i]!));
@@ -73,4 +69,9 @@ const estimate: JobFunction<OptimizeJobInput, EstimateJobOutput> = (input) => {
   return { tickers: m.tickers, expectedReturns, covariance, warnings: m.warnings, covarianceKernel: m.covarianceKernel };
 };
 
-export const optimizeJobs = { optimize, frontier, estimate };
+const evaluate: JobFunction<OptimizeJobInput & { weights: Record<string, number> }, PortfolioEvaluation> = (input) => {
+  const { prices, options } = windowed(input);
+  return unwrap(evaluatePortfolio(prices, options, input.weights));
+};
+
+export const optimizeJobs = { optimize, frontier, estimate, evaluate };

@@ -1,6 +1,8 @@
 /** Backtest: equity curve vs benchmark, underwater chart, metrics, annual returns, worst drawdowns. */
+import { fallbackSummary } from '../../../shared/api/backtest.js';
 import { drawdownChartOption, equityChartOption, type DatedValue } from '../../../shared/charts/report-backtest.js';
-import { DASH, html } from '../format.js';
+import { DASH, html, type Html } from '../format.js';
+import type { ReportBacktest } from '../report-input.js';
 import { facts, figure, section, table, type Cell, type SectionBuilder } from '../section-kit.js';
 
 /** Drawdown from the running peak of an equity series (fractions ≤ 0). */
@@ -10,6 +12,17 @@ export function underwater(equity: readonly DatedValue[]): DatedValue[] {
     peak = Math.max(peak, p.value);
     return { date: p.date, value: peak > 0 ? p.value / peak - 1 : 0 };
   });
+}
+
+/** The backtest's warnings, one line per group; a group's dates follow it in small print. */
+function backtestWarnings(bt: ReportBacktest): Html | '' {
+  const lines = bt.warnings ?? [];
+  if (lines.length === 0) return '';
+  const groups = bt.warningGroups;
+  return html`<h3>Warnings</h3><ul class="warnings">${lines.map((line, i) => {
+    const dates = groups?.[i]?.dates ?? [];
+    return html`<li>${line}${dates.length > 1 ? html`<br /><span class="note">Dates: ${dates.join(', ')}</span>` : ''}</li>`;
+  })}</ul>`;
 }
 
 export const backtestSection: SectionBuilder = (ctx) => {
@@ -32,6 +45,7 @@ export const backtestSection: SectionBuilder = (ctx) => {
   const ratio = (v: number | null | undefined): Cell | null => (v === undefined ? null : v === null ? DASH : fmt.num(v, 2));
   const periodCell = (p: { period: string; return: number } | null | undefined): Cell | null => (p ? `${fmt.pct(p.return)} (${p.period})` : null);
   const rows: [string, Cell | null][] = [
+    ['Rebalances that fell back', m.fallback ? html`<strong>${fallbackSummary(m.fallback)}</strong>` : null],
     ['Total return', pct(m.totalReturn)],
     ['CAGR', pct(m.cagr)],
     ['Volatility (annual)', pct(m.volatility)],
@@ -69,5 +83,5 @@ export const backtestSection: SectionBuilder = (ctx) => {
           worst.map((d) => [d.start, d.trough, d.end ?? 'not recovered', fmt.pct(-Math.abs(d.depth)), d.length === undefined ? '–' : fmt.int(d.length)]),
         )}`
       : '';
-  return section('backtest', html`${equity}${dd}${metrics}${drawdowns}${annual}`);
+  return section('backtest', html`${equity}${dd}${backtestWarnings(bt)}${metrics}${drawdowns}${annual}`);
 };

@@ -1,4 +1,5 @@
 /** Stress tests: historical windows, correlation shock, user shocks, Monte Carlo percentiles and fan chart. */
+import { stressWeightsText } from '../../../shared/api/backtest.js';
 import { fanChartOption } from '../../../shared/charts/backtest-fan.js';
 import { html, type Html } from '../format.js';
 import { facts, figure, section, table, type SectionBuilder } from '../section-kit.js';
@@ -97,5 +98,6 @@ export const stressSection: SectionBuilder = (ctx) => {
     }
   }
   if (parts.length === 0) return null;
-  return section('stress', html`${parts}`);
+  const weights = s.weightsFrom ? html`<p class="note" data-weights-from>Computed on ${stressWeightsText(s.weightsFrom)}.</p>` : '';
+  return section('stress', html`${weights}${parts}`);
 };

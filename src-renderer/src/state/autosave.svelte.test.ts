@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../../src-main/services/runtime.js';
 import { callSafe, setTransport } from '../lib/api.js';
@@ -14,7 +15,9 @@ import { work } from './workbench.svelte.js';
 import { bt } from '../screens/backtest/backtest-state.svelte.js';
 import { defaultBacktestForm } from '../screens/backtest/backtest-form.js';
 
-const runtime = createRuntime({ dbPath: join(mkdtempSync(join(tmpdir(), 'frontier-autosave-')), 'a.db'), mode: 'cli', makePrinter: () => Promise.reject(new Error('no printer')) });
+const dbPath = join(mkdtempSync(join(tmpdir(), 'frontier-autosave-')), 'a.db');
+// A short busy timeout: the busy test holds the write lock from this same thread.
+const runtime = createRuntime({ dbPath, mode: 'cli', makePrinter: () => Promise.reject(new Error('no printer')), busyTimeoutMs: 50 });
 /** Holds back scenario-draft-get answers until released, to play a slow start. */
 let hold: Promise<void> | null = null;
 setTransport({
@@ -124,5 +127,20 @@ describe('autosave to the store', () => {
       stop();
     }
   });
-});
 
+  it('keeps the draft and retries when another Frontier holds the write lock', async () => {
+    const other = new BetterSqlite3(dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      work.form = { ...defaultForm(), name: 'typed while the database was busy' };
+      await persistDraft();
+      expect(autosave.error).toMatch(/^Not saved yet: the database is busy: another Frontier is writing; try again; retrying in/);
+      expect(work.form.name).toBe('typed while the database was busy');
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    await expect.poll(() => storedName(), { timeout: 5000 }).toBe('typed while the database was busy');
+    expect(autosave.error).toBe('');
+  });
+});

@@ -5,7 +5,7 @@
  * Saves carry an increasing revision and the store ignores an older one that arrives late; a restore
  * that arrives after the user has started editing is dropped rather than overwriting newer input.
  */
-import { call, errorText } from '../lib/api.js';
+import { ApiCallError, call, errorText } from '../lib/api.js';
 import { createLatest } from '../lib/latest.js';
 import { formFromDraft } from '../forms/draft-form.js';
 import { invalidateRuns, recordHistory, work } from './workbench.svelte.js';
@@ -68,18 +68,34 @@ function nextRevision(): number {
   return revision;
 }
 
+/** First wait (ms) before an autosave that found the database busy is tried again; doubles up to 8 s. */
+export const BUSY_RETRY_MS = 500;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let retryDelay = BUSY_RETRY_MS;
+
 /** Saves the form as it is now (called debounced while editing, and after save/open/new). */
 export async function persistDraft(): Promise<void> {
   if (!autosave.ready) return;
+  if (retryTimer !== null) clearTimeout(retryTimer);
+  retryTimer = null;
   const form = { ...$state.snapshot(work.form), parts: partsSnapshot() };
   try {
     const r = await call('scenario-draft-save', { form, scenarioId: work.scenarioId, revision: nextRevision() });
     revision = Math.max(revision, r.revision);
+    retryDelay = BUSY_RETRY_MS;
     if (r.saved) {
       autosave.savedAt = new Date().toLocaleTimeString();
       autosave.error = '';
     }
   } catch (e) {
+    if (e instanceof ApiCallError && e.code === 'busy') {
+      // Another Frontier holds the write lock: the draft stays in memory and is saved again shortly
+      // (the snapshot is retaken then, so the retry carries every edit made meanwhile).
+      autosave.error = `Not saved yet: ${e.message}; retrying in ${Math.round(retryDelay / 1000) || 1} s`;
+      retryTimer = setTimeout(() => void persistDraft(), retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 8000);
+      return;
+    }
     autosave.error = `Autosave failed: ${errorText(e)}`;
   }
 }

@@ -13,6 +13,7 @@ import { app, knownTickers } from './app.svelte.js';
 import { currentKey, formKey, invalidateRuns, recordHistory, requestKey, work, type Results } from './workbench.svelte.js';
 import { persistDraft } from './autosave.svelte.js';
 import { reportLogo } from '../screens/optimise/report-logo.svelte.js';
+import { bt, restoreSavedRuns } from '../screens/backtest/backtest-state.svelte.js';
 
 /**
  * The workbench's part of the saved results: what matches the request, and null (remove) for the rest,
@@ -105,6 +106,7 @@ export function loadScenario(s: Scenario): void {
   work.savedKey = formKey();
   work.results = savedResults(s);
   work.backtestMaxDrawdown = drawdownOf(s);
+  restoreSavedRuns(s.results);
   work.message = `Opened “${s.name}”.`;
   app.status = work.message;
   recordHistory();
@@ -124,6 +126,7 @@ export async function restoreDraftResults(): Promise<void> {
     if (work.scenarioId !== id || formKey() !== draftKey) return; // the user moved on meanwhile
     // The drawdown belongs to the scenario, whether or not the draft still matches its saved settings.
     work.backtestMaxDrawdown = drawdownOf(s);
+    if (!bt.report && !bt.stress) restoreSavedRuns(s.results, false);
     const saved = formFromScenario(s, s.results.frontier?.points.length);
     if (JSON.stringify(saved) !== draftKey) return;
     work.savedKey = draftKey;
@@ -139,6 +142,7 @@ export function newScenario(): void {
   invalidateRuns();
   work.form = defaultForm();
   work.results = null;
+  restoreSavedRuns(null);
   work.scenarioId = null;
   work.backtestMaxDrawdown = null;
   work.savedKey = '';

@@ -8,7 +8,6 @@ import { REPORT_ONE_PAGE_SECTIONS, type ReportSection } from '../../../shared/ap
 import { ApiCallError, call, errorText, newJobId, onEvent } from '../lib/api.js';
 import { createHistory } from '../lib/history.js';
 import { createLatest } from '../lib/latest.js';
-import { currentEvaluation, withCash } from '../lib/current-portfolio.js';
 import { defaultForm, syncAssets, validateForm, type FieldErrors, type OptimiseForm, type OptimiseRequest } from '../forms/optimise-form.js';
 import { errorSummary } from '../forms/field-labels.js';
 import { withStoredSectors } from '../forms/sector-defaults.js';
@@ -136,10 +135,6 @@ export function overallProgress(jobs: readonly JobState[]): number | null {
   return total > 0 ? done / total : null;
 }
 
-function rfOf(request: OptimiseRequest): number {
-  return request.options.targets?.rf ?? 0;
-}
-
 function isCancelled(e: unknown): boolean {
   return e instanceof ApiCallError && e.code === 'cancelled';
 }
@@ -155,8 +150,9 @@ export async function runOptimise(): Promise<void> {
   const ticket = runGuard.next();
   const runJob = newJobId('optimize');
   const frontierJob = newJobId('frontier');
-  const evaluation = request.holdings ? currentEvaluation(request.tickers, request.holdings, request.options) : null;
-  const currentJob = evaluation ? newJobId('current') : null;
+  // The holdings of the chosen tickers, evaluated by main with the same estimators (cash at rf).
+  const held = request.holdings ? Object.fromEntries(request.tickers.filter((t) => Math.abs(request.holdings![t] ?? 0) > 1e-9).map((t) => [t, request.holdings![t]!])) : {};
+  const currentJob = Object.keys(held).length > 0 ? newJobId('current') : null;
   work.jobs = [
     { jobId: runJob, label: 'Optimisation', done: 0, total: 0 },
     { jobId: frontierJob, label: 'Frontier', done: 0, total: request.points },
@@ -170,7 +166,7 @@ export async function runOptimise(): Promise<void> {
   const [opt, fr, cur] = await Promise.allSettled([
     call('optimize-run', { ...base, jobId: runJob }),
     call('optimize-frontier', { ...base, points: request.points, jobId: frontierJob }),
-    evaluation && currentJob ? call('optimize-run', { ...base, options: evaluation.options, jobId: currentJob }) : Promise.resolve(null),
+    currentJob ? call('portfolio-evaluate', { ...base, weights: held, jobId: currentJob }) : Promise.resolve(null),
   ]);
   // Newer settings were run (or a scenario opened) meanwhile: these answers are for old inputs.
   if (!runGuard.isCurrent(ticket)) return;
@@ -185,7 +181,7 @@ export async function runOptimise(): Promise<void> {
   if (fr.status === 'rejected') work.frontierError = errorText(fr.reason);
   if (opt.status === 'rejected' && fr.status === 'rejected') return;
   // The current point is an extra: when the holdings cannot be evaluated the chart simply omits it.
-  const current = evaluation && cur.status === 'fulfilled' && cur.value ? withCash(cur.value.performance, evaluation.invested, rfOf(request)) : undefined;
+  const current = cur.status === 'fulfilled' && cur.value ? cur.value.performance : undefined;
   work.results = {
     key: requestKey(request),
     ...(opt.status === 'fulfilled' ? { optimize: opt.value } : {}),

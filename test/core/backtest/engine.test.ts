@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestRun, type Reoptimize } from '../../../src-main/core/backtest/index.js';
 import type { PriceMatrix } from '../../../src-main/core/price-matrix.js';
+import { Cancelled } from '../../../src-main/core/hooks.js';
 import { ok, type CoreResult } from '../../../src-main/core/result.js';
 import { matrix, weekdays } from './helpers.js';
 
@@ -193,7 +194,7 @@ describe('walk-forward re-optimisation', () => {
       if (n === 2) return { ok: false, error: { code: 'infeasible', message: 'no solution' } };
       return ok(Object.fromEntries(w.tickers.map((t) => [t, 1 / w.tickers.length])));
     };
-    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn } }));
+    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn }, onFail: 'hold' }));
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toContain('no solution');
     expect(run.rebalances[1]!.weights.A).toBeCloseTo(0.5, 9);
@@ -206,7 +207,7 @@ describe('walk-forward re-optimisation', () => {
       if (n === 1) return { ok: false, error: { code: 'user-error', message: 'all returns below rf' } };
       return ok(Object.fromEntries(w.tickers.map((t) => [t, 1 / w.tickers.length])));
     };
-    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn } }));
+    const run = value(await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'rolling', days: 20 }, reoptimize: fn }, onFail: 'hold' }));
     expect(run.warnings[0]).toContain('stayed in cash');
     expect(run.rebalances[0]!.weights).toEqual({});
     const firstMonth = run.dates.indexOf(run.rebalances[1]!.date);
@@ -214,20 +215,20 @@ describe('walk-forward re-optimisation', () => {
     expect(run.rebalances[1]!.weights.A).toBeCloseTo(0.5, 12);
 
     const never: Reoptimize = async () => ({ ok: false, error: { code: 'infeasible', message: 'bounds conflict' } });
-    const r = await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'expanding' }, reoptimize: never }, minHistory: 20 });
+    const r = await runBacktest(prices, { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'expanding' }, reoptimize: never }, minHistory: 20, onFail: 'hold' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('infeasible');
   });
 
-  it('stops with a cancelled error when asked to', async () => {
+  it('stops by throwing core\'s Cancelled when its hooks say so (one cancellation convention)', async () => {
     const rec = recorder();
     let checks = 0;
-    const r = await runBacktest(
+    const run = runBacktest(
       prices,
       { rebalance: { kind: 'calendar', every: 'monthly' }, walkForward: { window: { kind: 'expanding' }, reoptimize: rec.fn }, minHistory: 20 },
       { isCancelled: () => ++checks > 30 },
     );
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('cancelled');
+    await expect(run).rejects.toBeInstanceOf(Cancelled);
+    expect(checks).toBe(31);
   });
 });

@@ -63,13 +63,14 @@ describe('broker formats', () => {
     expect(f.skipped).toEqual([expect.objectContaining({ line: 16 })]);
   });
 
-  it('Trading 212: GBX prices in pounds, partial fills with different ids kept, withholding tax as its own row', () => {
+  it('Trading 212: GBX prices in pounds, partial fills with different ids kept, net dividends naming their withholding tax', () => {
     const f = parseFixture('trading212-history.csv');
     expect(f.format).toBe('trading212');
     expect(at(f.transactions, 3)).toMatchObject({ type: 'buy', ticker: 'SHEL', quantity: 10, price: 27.505, amount: -275.05, currency: 'GBP', externalId: 'EOF123' });
     expect(at(f.transactions, 4)).toMatchObject({ externalId: 'EOF124' });
     expect(at(f.transactions, 5)).toMatchObject({ type: 'sell', quantity: -4, amount: 112 });
-    expect(at(f.transactions, 6, 'tax')).toMatchObject({ amount: -0.18, currency: 'USD' });
+    expect(at(f.transactions, 6)).toMatchObject({ type: 'dividend', amount: 0.95, currency: 'GBP', description: 'Apple (net of 0.18 USD withholding tax)' });
+    expect(f.transactions.filter((t) => t.type === 'tax')).toEqual([]);
     expect(at(f.transactions, 8)).toMatchObject({ type: 'withdrawal', amount: -200 });
   });
 
@@ -116,7 +117,7 @@ describe('more US brokers', () => {
     const f = parseFixture('etrade-transactions.csv');
     expect(f.format).toBe('etrade');
     expect(f.errors).toEqual([]);
-    expect(at(f.transactions, 5)).toMatchObject({ account: '####1234', date: '2024-11-20', type: 'buy', ticker: 'AAPL', quantity: 10, fee: 5, amount: -2285 });
+    expect(at(f.transactions, 5)).toMatchObject({ account: 'E*TRADE ####1234', date: '2024-11-20', type: 'buy', ticker: 'AAPL', quantity: 10, fee: 5, amount: -2285 });
     expect(at(f.transactions, 7)).toMatchObject({ type: 'sell', quantity: -5, amount: 2099.95 });
     expect(at(f.transactions, 8)).toMatchObject({ type: 'deposit', amount: 5000 });
   });

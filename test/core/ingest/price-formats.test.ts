@@ -28,14 +28,15 @@ describe('price formats, detected from content', () => {
   it('Stooq daily: ticker and market from the file name', () => {
     const f = parseFixture('spy_us_d.csv');
     expect(f.format).toBe('stooq');
-    expect(f.prices[0]!.ticker).toBe('SPY.US');
+    expect(f.prices[0]!.ticker).toBe('SPY');
+    expect(f.tickerSource).toBe('file name spy_us_d.csv (market US)');
     expect(on(f.prices[0], '2024-01-04').close).toBe(467.28);
   });
 
   it('Stooq bulk: several tickers, YYYYMMDD dates', () => {
     const f = parseFixture('stooq-bulk.txt');
     expect(f.format).toBe('stooq-bulk');
-    expect(f.prices.map((s) => s.ticker)).toEqual(['AAPL.US', 'MSFT.US']);
+    expect(f.prices.map((s) => s.ticker)).toEqual(['AAPL', 'MSFT']);
     expect(on(f.prices[1], '2024-01-02').close).toBe(370.87);
   });
 
@@ -64,8 +65,8 @@ describe('price formats, detected from content', () => {
     expect(on(msft, '2024-01-03')).toMatchObject({ close: 367.6002197265625, high: 372, volume: 23083500 });
   });
 
-  it('a ticker given by the user wins over the file name', () => {
-    expect(parseFixture('AAPL.csv', { ticker: 'APPLE' }).prices[0]!.ticker).toBe('APPLE');
+  it("the file name's ticker wins over a typed one, which is for files without a ticker (issue 18)", () => {
+    expect(parseFixture('AAPL.csv', { ticker: 'APPLE' }).prices[0]!.ticker).toBe('AAPL');
   });
 
   it('a price row with a bad number is an error naming line, column and value', () => {

@@ -29,6 +29,8 @@ const DESCRIPTIONS: [RegExp, TransactionType | 'skip'][] = [
   [/dividendbelasting|dividend ?tax|dividendensteuer|quellensteuer|kapitalertrag(s)?steuer|impôts? sur (le )?dividende|retención|withholding|imposto/, 'tax'],
   [/transactiekosten|transaction (and\/or third party )?(fees?|costs?)|transaktions(gebühr|kosten)|frais de (courtage|transaction)|costes de transacción|aansluitingskosten|connection fee|verbindungsgebühr|frais de connexion|comisión|stamp duty|taxe sur les transactions|financial transaction tax|kosten/, 'fee'],
   [/^dividend|^dividende|^dividendo|capital return|kapitalrückzahlung|kapitaalterugbetaling/, 'dividend'],
+  // Exchange connection (market access), AutoFX, ADR/GDR pass-through, payment and service fees in any language.
+  [/autofx|einrichtung von handelsmodalitäten|adr\/gdr|\bfees?\b|gebühr|kosten|frais|costes|comisi[oó]n|comissões/, 'fee'],
   [/interest|rente|zinsen|intérêts|interés|juros/, 'interest'],
   [/terugstorting|opname|withdrawal|auszahlung|retrait|retirada/, 'withdrawal'],
   [/storting|deposit|einzahlung|dépôt|ingreso|depósito/, 'deposit'],
@@ -80,6 +82,7 @@ export const degiroAccount: FormatDefinition = {
   id: 'degiro-account',
   label: 'DEGIRO account statement',
   kind: 'transactions',
+  broker: 'DEGIRO',
   detect: (table) => (findLayout(table) ? 0.95 : 0),
   parse(table, ctx) {
     const layout = findLayout(table)!;
@@ -134,10 +137,31 @@ export const degiroAccount: FormatDefinition = {
       t.quantity = t.type === 'sell' ? -Math.abs(quantity.value) : Math.abs(quantity.value);
       t.price = price.value;
     });
+    // The fees of a trade are sibling rows with its order id: their cash stays on those rows, and the
+    // trade shows their sum as its fee where the currency is the trade's own (a EUR fee on a USD trade
+    // stays on its row only, since a trade's fee is in the trade's currency).
+    const siblingFees = new Map<string, { currency: string | null; total: number }[]>();
+    for (const t of out.transactions) {
+      if (t.type !== 'fee' || !t.externalId || t.amount === null) continue;
+      const list = siblingFees.get(t.externalId) ?? [];
+      const same = list.find((f) => f.currency === t.currency);
+      if (same) same.total += Math.abs(t.amount);
+      else list.push({ currency: t.currency, total: Math.abs(t.amount) });
+      siblingFees.set(t.externalId, list);
+    }
+    for (const t of trades) {
+      const fees = t.externalId ? siblingFees.get(t.externalId) : undefined;
+      if (!fees) continue;
+      const same = fees.find((f) => f.currency === t.currency);
+      if (same) t.fee = Math.round(same.total * 1e8) / 1e8;
+    }
     // One order yields a trade row and a fee row (and partial fills several trade rows): id + type + occurrence.
+    const productCol = columnIndex(h, ...WORDS.product);
+    const byLine = new Map(table.rows.map((r) => [r.line, r]));
     const seen = new Map<string, number>();
     for (const t of out.transactions) {
       t.ticker ??= t.isin;
+      if (productCol >= 0) t.name = (byLine.get(t.line)?.cells[productCol] ?? '').trim() || null;
       if (!t.externalId) continue;
       const key = `${t.externalId}|${t.type}`;
       const n = seen.get(key) ?? 0;

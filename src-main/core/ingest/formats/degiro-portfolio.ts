@@ -40,6 +40,7 @@ export const degiroPortfolio: FormatDefinition = {
   id: 'degiro-portfolio',
   label: 'DEGIRO portfolio',
   kind: 'positions',
+  broker: 'DEGIRO',
   detect: (table) => (findHeader(table) >= 0 ? 0.95 : 0),
   parse(table, ctx) {
     const i = findHeader(table);

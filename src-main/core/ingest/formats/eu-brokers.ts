@@ -1,8 +1,8 @@
 /** European brokers: Trading 212 history and DEGIRO transactions, account statement and portfolio (headers in the user's language). */
 import { columnIndex, columnsByName, findHeaderRowWith } from '../columns.js';
+import { parseNumberCell } from '../numbers.js';
 import type { SourceTable } from '../source.js';
 import { parseTransactionTable, type TxColumn } from '../transactions-table.js';
-import type { TransactionRow } from '../types.js';
 import { headerCells } from '../table.js';
 import { degiroAccount } from './degiro-account.js';
 import { degiroPortfolio } from './degiro-portfolio.js';
@@ -12,6 +12,7 @@ export const trading212: FormatDefinition = {
   id: 'trading212',
   label: 'Trading 212 history',
   kind: 'transactions',
+  broker: 'Trading 212',
   detect: (table) => {
     const i = findHeaderRowWith(table.rows, ['Action', 'Time', 'ISIN', 'Ticker'], 3);
     return i >= 0 && columnIndex(table.rows[i]!.cells, 'No. of shares') >= 0 ? 0.95 : 0;
@@ -41,20 +42,26 @@ export const trading212: FormatDefinition = {
     });
     // Prices are in the instrument's currency; GBX (pence) prices of LSE shares become GBP so price × quantity matches the total.
     const { priceCcy, taxCol, taxCcy } = columnsByName(h, { priceCcy: ['Currency (Price / share)'], taxCol: ['Withholding tax'], taxCcy: ['Currency (Withholding tax)'] });
-    const extra: TransactionRow[] = [];
     const byLine = new Map(table.rows.map((r) => [r.line, r]));
+    let netDividends = 0;
     for (const t of out.transactions) {
+      t.name = t.description;
       const row = byLine.get(t.line)!;
       const ccy = priceCcy === undefined ? '' : (row.cells[priceCcy] ?? '').replace(/"/g, '').trim();
       if (ccy === 'GBX' && t.price !== null) t.price = t.price / 100;
-      const tax = taxCol === undefined ? NaN : Number((row.cells[taxCol] ?? '').trim());
-      if (t.type === 'dividend' && Number.isFinite(tax) && tax !== 0) {
+      const taxCell = taxCol === undefined ? null : parseNumberCell((row.cells[taxCol] ?? '').trim(), 'dot');
+      const tax = taxCell?.kind === 'value' ? Math.abs(taxCell.value) : 0;
+      // Trading 212's Total of a dividend is already net of the withholding tax it shows beside it:
+      // storing that tax as a cash row would deduct it twice. It stays visible in the description.
+      if (t.type === 'dividend' && tax !== 0) {
         const currency = taxCcy === undefined ? t.currency : (row.cells[taxCcy] ?? '').replace(/"/g, '').trim() || t.currency;
-        extra.push({ ...t, type: 'tax', quantity: null, price: null, fee: null, amount: -Math.abs(tax), currency, externalId: t.externalId ? `${t.externalId}:tax` : null, description: `withholding tax on ${t.ticker ?? ''}` });
+        t.description = `${t.description ?? t.ticker ?? 'dividend'} (net of ${tax} ${currency ?? ''} withholding tax)`.replace(/\s+\)/, ')');
+        netDividends++;
       }
     }
+    if (netDividends > 0) out.warnings.push(`${netDividends} dividend(s) are stored net, as Trading 212 pays them; the tax withheld is named in each description, not deducted again`);
     if (out.transactions.some((t) => t.currency === null)) out.warnings.push('some rows name no currency');
-    return { ...out, transactions: [...out.transactions, ...extra].sort((a, b) => a.line - b.line), header: h };
+    return { ...out, header: h };
   },
 };
 
@@ -66,8 +73,13 @@ const DEGIRO = {
   quantity: ['Quantity', 'Aantal', 'Anzahl', 'Quantité', 'Número'],
   price: ['Price', 'Koers', 'Kurs', 'Cours', 'Precio'],
   total: ['Total EUR', 'Totaal EUR', 'Gesamt EUR', 'Total', 'Totaal', 'Gesamt'],
-  fee: ['Transaction and/or third party fees EUR', 'Transactiekosten en/of kosten van derden EUR', 'Transaction costs', 'Transactiekosten', 'Transaktionskosten', 'Transaction and/or third party fees', 'Transactiekosten en/of kosten van derden'],
-  autoFx: ['AutoFX Fee', 'AutoFX-kosten', 'AutoFX Gebühr', 'Frais AutoFX'],
+  // Older exports truncate the header ("Transaction and/or third") and put a currency column after it.
+  fee: [
+    'Transaction and/or third party fees EUR', 'Transactiekosten en/of kosten van derden EUR', 'Transaction costs', 'Transactiekosten', 'Transaktionskosten',
+    'Transaction and/or third party fees', 'Transactiekosten en/of kosten van derden', 'Transaction and/or third', 'Transactiekosten en/of',
+    'Transaktionsgebühren und/oder Fremdkosten', 'Transaktionsgebühren und/oder Gebühren von Drittparteien', 'Transaktionsgebühren',
+  ],
+  autoFx: ['AutoFX Fee', 'AutoFX-kosten', 'AutoFX Gebühr', 'AutoFX-Gebühr', 'Frais AutoFX', 'Comisión AutoFX'],
   orderId: ['Order ID', 'Order-ID', 'Order Id', 'ID de orden'],
 };
 
@@ -83,6 +95,7 @@ export const degiroTransactions: FormatDefinition = {
   id: 'degiro-transactions',
   label: 'DEGIRO transactions',
   kind: 'transactions',
+  broker: 'DEGIRO',
   detect: (table) => (degiroHeader(table) >= 0 ? 0.95 : 0),
   parse(table, ctx) {
     const i = degiroHeader(table);
@@ -118,13 +131,16 @@ export const degiroTransactions: FormatDefinition = {
     const seen = new Map<string, number>();
     const byLine = new Map(table.rows.map((r) => [r.line, r]));
     for (const t of out.transactions) {
-      const id = (byLine.get(t.line)!.cells[orderId] ?? '').trim();
+      // DEGIRO names no ticker; the ISIN identifies the instrument (the name is the Product column).
+      t.ticker ??= t.isin;
+      t.name = t.description;
+      const cells = byLine.get(t.line)!.cells;
+      // Some exports leave "Order ID" empty and write the id in the unnamed column after it.
+      const id = (cells[orderId] ?? '').trim() || (h[orderId + 1] === '' ? (cells[orderId + 1] ?? '').trim() : '');
       if (!id) continue;
       const n = seen.get(id) ?? 0;
       seen.set(id, n + 1);
       t.externalId = `${id}#${n}`;
-      // DEGIRO names no ticker; the ISIN identifies the instrument.
-      t.ticker ??= t.isin;
     }
     return { ...out, header: h };
   },

@@ -7,6 +7,8 @@ import { headerCells } from '../table.js';
 export interface FormatContext {
   file: string;
   options: IngestOptions;
+  /** An account id the file names outside its rows (a Flex BOF record). */
+  fileAccount?: string;
 }
 
 export interface FormatOutput {
@@ -19,12 +21,19 @@ export interface FormatOutput {
   errors: IngestIssue[];
   /** The header cells the parser used. */
   header: string[];
+  /** Where the file's tickers came from ("file name spy_us_d.csv (market US)", "typed"), when not its rows. */
+  tickerSource?: string;
 }
 
 export interface FormatDefinition {
   id: string;
   label: string;
   kind: ImportKind;
+  /**
+   * The broker, for files that name no account: their rows go to an account of this name rather than
+   * "default", so two brokers' holdings never mix (a typed account still wins).
+   */
+  broker?: string;
   /** Confidence 0…1 from the file's content (header rows); 0 = not this format. Never from the file name. */
   detect(table: SourceTable): number;
   parse(table: SourceTable, ctx: FormatContext): FormatOutput;
@@ -39,7 +48,7 @@ export function failed(errors: IngestIssue[], header: string[] = []): FormatOutp
  * gets that row's index and its trimmed cells.
  */
 export function headerFormat(
-  def: Pick<FormatDefinition, 'id' | 'label' | 'kind'> & { header: readonly string[]; within: number },
+  def: Pick<FormatDefinition, 'id' | 'label' | 'kind' | 'broker'> & { header: readonly string[]; within: number },
   parse: (table: SourceTable, ctx: FormatContext, headerIndex: number, header: string[]) => FormatOutput,
 ): FormatDefinition {
   const find = (table: SourceTable): number => findHeaderRow(table.rows, def.header, def.within);
@@ -47,6 +56,7 @@ export function headerFormat(
     id: def.id,
     label: def.label,
     kind: def.kind,
+    ...(def.broker ? { broker: def.broker } : {}),
     detect: (table) => (find(table) >= 0 ? 0.95 : 0),
     parse(table, ctx) {
       const i = find(table);

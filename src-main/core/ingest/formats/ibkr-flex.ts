@@ -93,20 +93,23 @@ const COMMON: Partial<Record<TxColumn, readonly string[]>> = {
 function trades(s: SourceTable, ctx: FormatContext): { transactions: TransactionRow[]; skipped: SkippedRow[]; warnings: string[]; errors: IngestIssue[] } {
   const h = s.rows[0]!.cells;
   const cols = columnsByName<TxColumn>(h, { ...COMMON, date: ['TradeDate'], quantity: ['Quantity'], price: ['TradePrice'], fee: ['IBCommission'], amount: ['NetCash'], type: ['Buy/Sell'] });
-  return parseTransactionTable(s, {
+  const out = parseTransactionTable(s, {
     headerIndex: 0,
     cols,
-    account: ctx.options.account ?? 'default',
+    account: ctx.options.account ?? ctx.fileAccount ?? 'default',
     currency: ctx.options.currency ?? null,
     signs: 'as-is',
     typeFallback: (r) => ((r.cells[cols.quantity ?? -1] ?? '').trim().startsWith('-') ? 'sell' : 'buy'),
   });
+  // A trade's Description is the instrument's name.
+  for (const t of out.transactions) t.name = t.description;
+  return out;
 }
 
 function cash(s: SourceTable, ctx: FormatContext): { transactions: TransactionRow[]; skipped: SkippedRow[]; warnings: string[]; errors: IngestIssue[] } {
   const h = s.rows[0]!.cells;
   const cols = columnsByName<TxColumn>(h, { ...COMMON, date: ['Date/Time', 'SettleDate', 'ReportDate'], amount: ['Amount'], type: ['Type'] });
-  const out = parseTransactionTable(s, { headerIndex: 0, cols, account: ctx.options.account ?? 'default', currency: ctx.options.currency ?? null, signs: 'as-is' });
+  const out = parseTransactionTable(s, { headerIndex: 0, cols, account: ctx.options.account ?? ctx.fileAccount ?? 'default', currency: ctx.options.currency ?? null, signs: 'as-is' });
   // "Deposits/Withdrawals" is one Flex type for both directions: the amount's sign tells them apart.
   for (const t of out.transactions) if (t.type === 'deposit' && t.amount !== null && t.amount < 0) t.type = 'withdrawal';
   return out;
@@ -130,10 +133,14 @@ function positions(s: SourceTable, ctx: FormatContext): { positions: PositionRow
   const decided = dateCol === undefined ? null : decideDateColumn(s.rows.slice(1).map((r) => r.cells[dateCol] ?? ''));
   const first = dateCol === undefined ? '' : (s.rows[1]?.cells[dateCol] ?? '');
   const asOf = (decided?.ok ? decided.decision.parse(first) : null) ?? ctx.options.asOf ?? null;
-  return parsePositionTable(s, { headerIndex: 0, cols, account: ctx.options.account ?? 'default', asOf, currency: ctx.options.currency ?? null });
+  return parsePositionTable(s, { headerIndex: 0, cols, account: ctx.options.account ?? ctx.fileAccount ?? 'default', asOf, currency: ctx.options.currency ?? null });
 }
 
-function parseFlex(table: SourceTable, ctx: FormatContext): FormatOutput {
+function parseFlex(table: SourceTable, base: FormatContext): FormatOutput {
+  // The BOF record names the account ("BOF","U1234567",…): the rows' fallback when a section lacks ClientAccountID.
+  const bof = table.rows.find((r) => normHeader(r.cells[0] ?? '') === 'bof');
+  const id = (bof?.cells[1] ?? '').trim();
+  const ctx: FormatContext = id ? { ...base, fileAccount: id } : base;
   const split = sections(table);
   const out: FormatOutput & { transactions: TransactionRow[]; positions: PositionRow[] } = { transactions: [], positions: [], skipped: [...split.skipped], warnings: [], errors: [], header: [] };
   for (const s of split.sections) {
@@ -155,6 +162,7 @@ export const ibkrFlex: FormatDefinition = {
   id: 'ibkr-flex',
   label: 'Interactive Brokers Flex Query',
   kind: 'transactions',
+  broker: 'IBKR',
   detect: (table) => {
     for (const r of table.rows.slice(0, 10)) if (sectionKind(r.cells.slice(prefixWidth(r.cells))) === 'trades') return 0.9;
     // A Flex file with only cash or position sections still opens with a BOF record.

@@ -16,10 +16,23 @@ const ISO = (raw: string): string | null => {
   return d.ok ? d.decision.parse(raw) : null;
 };
 
+/**
+ * Why a Data row is not data: a total or subtotal (`Total`, `Total in USD`, `Total Dividends in USD`,
+ * `SubTotal` in whichever leading column the section puts it: Currency, Subtitle, Asset Category) or a
+ * subtitle row (one label, nothing else). Null for a real row.
+ */
+function totalOrSubtitle(cells: readonly string[]): string | null {
+  const lead = cells.slice(0, 3).find((c) => c !== '') ?? '';
+  if (/^(sub\s*)?totals?\b/i.test(lead)) return `total row (${lead})`;
+  if (cells.filter((c) => c !== '').length === 1 && cells.length > 1) return `subtitle row (${lead})`;
+  return null;
+}
+
 export const ibkrActivity: FormatDefinition = {
   id: 'ibkr-activity',
   label: 'Interactive Brokers Activity Statement',
   kind: 'transactions',
+  broker: 'IBKR',
   detect(table) {
     const rows = table.rows.slice(0, 10);
     return rows.some((r) => normHeader(r.cells[0] ?? '') === 'statement' && normHeader(r.cells[1] ?? '') === 'header') ? 0.97 : 0;
@@ -33,6 +46,8 @@ export const ibkrActivity: FormatDefinition = {
     const positions: PositionRow[] = [];
     let account = ctx.options.account ?? null;
     let periodEnd: string | null = null;
+    let baseCurrency: string | null = null;
+    const instruments = new Map<string, { isin: string | null; name: string | null }>();
     const pending: { section: string; row: TableRow; get: (name: string) => string }[] = [];
     for (const r of table.rows) {
       const section = (r.cells[0] ?? '').trim();
@@ -56,6 +71,11 @@ export const ibkrActivity: FormatDefinition = {
         continue;
       }
       const cells = r.cells.slice(2).map((c) => c.trim());
+      const noise = totalOrSubtitle(cells);
+      if (noise) {
+        skipped.push({ line: r.line, reason: `${section}: ${noise}` });
+        continue;
+      }
       const get = (name: string): string => {
         const i = h.findIndex((x) => normHeader(x) === normHeader(name));
         return i < 0 ? '' : (cells[i] ?? '');
@@ -65,8 +85,16 @@ export const ibkrActivity: FormatDefinition = {
         periodEnd = ISO((m ? m[1]! : get('Field Value')).trim());
         continue;
       }
-      if (section === 'Account Information' && get('Field Name') === 'Account') {
-        account ??= get('Field Value');
+      if (section === 'Account Information') {
+        if (get('Field Name') === 'Account') account ??= get('Field Value');
+        if (get('Field Name') === 'Base Currency') baseCurrency = get('Field Value');
+        continue;
+      }
+      if (section === 'Statement') continue;
+      if (section === 'Financial Instrument Information') {
+        // The statement's own table of instruments: ISIN (Security ID) and name per symbol.
+        const id = get('Security ID');
+        instruments.set(get('Symbol'), { isin: /^[A-Z]{2}[A-Z0-9]{9}\d$/.test(id) ? id : null, name: get('Description') || null });
         continue;
       }
       pending.push({ section, row: r, get });
@@ -114,7 +142,8 @@ export const ibkrActivity: FormatDefinition = {
           const q = num(p, 'Quantity');
           const price = num(p, 'T. Price');
           const proceeds = num(p, 'Proceeds');
-          const fee = num(p, 'Comm/Fee');
+          // Forex trades name their commission column after the base currency ("Comm in USD").
+          const fee = num(p, p.get('Comm/Fee') !== '' ? 'Comm/Fee' : `Comm in ${baseCurrency ?? 'USD'}`);
           const fail = [q, price, proceeds, fee].find(isIssue);
           if (fail) {
             errors.push(fail as IngestIssue);
@@ -195,10 +224,20 @@ export const ibkrActivity: FormatDefinition = {
           break;
         }
         default:
+          skipped.push({ line: p.row.line, reason: `section "${p.section}" is not imported` });
           break;
       }
     }
-    if (!account) warnings.push('the statement names no account; rows go to account "default"');
+    for (const t of transactions) {
+      const known = t.ticker ? instruments.get(t.ticker) : undefined;
+      t.isin ??= known?.isin ?? null;
+      t.name = known?.name ?? null;
+    }
+    for (const p of positions) {
+      const known = instruments.get(p.ticker);
+      p.isin ??= known?.isin ?? null;
+      p.description ??= known?.name ?? null;
+    }
     const out: FormatOutput = { transactions, positions, skipped: skipped.sort((a, b) => a.line - b.line), warnings, errors, header: ['Statement', 'Header'] };
     return out;
   },

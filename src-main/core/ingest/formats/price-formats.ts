@@ -2,7 +2,7 @@
  * Price-history formats recognised from their header rows: Yahoo Finance, yfinance multi-row header,
  * Nasdaq.com, Stooq (single and bulk), Investing.com, Google Sheets (GOOGLEFINANCE) and wide tables.
  */
-import { columnIndex, findHeaderRow, tickerFromFileName } from '../columns.js';
+import { columnIndex, findHeaderRow, splitMarket, tickerFromFileName } from '../columns.js';
 import { looksLikeDate } from '../dates.js';
 import { looksNumeric } from '../numbers.js';
 import { ohlcColumns, parseLongPrices, type PriceField } from '../prices-long.js';
@@ -40,8 +40,10 @@ function longFormat(
     parse(table, ctx) {
       const i = findHeaderRow(table.rows, signature, 5);
       const header = headerOf(table, i);
-      const fromName = extra.tickerFromName ? tickerFromFileName(ctx.file) : null;
-      const ticker = ctx.options.ticker ?? fromName;
+      // The file's own ticker (its name) wins; a typed ticker is for files that have none.
+      const named = extra.tickerFromName ? tickerFromFileName(ctx.file) : null;
+      const fromName = named?.ticker ?? null;
+      const ticker = fromName ?? ctx.options.ticker ?? null;
       const out = parseLongPrices(table, {
         headerIndex: i,
         date: columnIndex(header, signature[0]!),
@@ -52,8 +54,12 @@ function longFormat(
         ...(ctx.options.decimal ? { decimal: ctx.options.decimal } : {}),
         ...(extra.skipTokens ? { skipTokens: extra.skipTokens } : {}),
       });
-      if (!ctx.options.ticker && fromName) out.warnings.unshift(`ticker ${fromName} taken from the file name (override with a ticker)`);
-      return { ...out, header };
+      const base = ctx.file.split(/[\\/]/).pop() ?? ctx.file;
+      const tickerSource = named ? `file name ${base}${named.market ? ` (market ${named.market})` : ''}` : ctx.options.ticker ? 'typed' : null;
+      if (named && ctx.options.ticker && ctx.options.ticker !== named.ticker) {
+        out.warnings.unshift(`the typed ticker ${ctx.options.ticker} is not used: the file's name says ${named.ticker}`);
+      }
+      return { ...out, header, ...(tickerSource ? { tickerSource } : {}) };
     },
   };
 }
@@ -93,8 +99,9 @@ export const stooqBulk: FormatDefinition = {
       fields: ohlcColumns(header),
       defaultTicker: null,
       currency: ctx.options.currency ?? null,
+      tickerOf: (raw) => splitMarket(raw).ticker,
     });
-    return { ...out, header };
+    return { ...out, header, tickerSource: 'the file\'s <TICKER> column (market suffix dropped)' };
   },
 };
 

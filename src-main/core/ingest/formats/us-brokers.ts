@@ -31,7 +31,7 @@ function schwabAccount(table: SourceTable, ctx: FormatContext): string {
 
 const SCHWAB_TX = ['Date', 'Action', 'Symbol', 'Description', 'Quantity', 'Price', 'Fees & Comm', 'Amount'];
 
-export const schwabTransactions = headerFormat({ id: 'schwab-transactions', label: 'Charles Schwab transactions', kind: 'transactions', header: SCHWAB_TX, within: 5 }, (table, ctx, i, h) => {
+export const schwabTransactions = headerFormat({ id: 'schwab-transactions', label: 'Charles Schwab transactions', kind: 'transactions', broker: 'Schwab', header: SCHWAB_TX, within: 5 }, (table, ctx, i, h) => {
   const out = parseTransactionTable(table, {
     headerIndex: i,
     cols: { date: 0, type: 1, ticker: 2, description: 3, quantity: 4, price: 5, fee: 6, amount: 7 },
@@ -50,6 +50,7 @@ export const schwabPositions: FormatDefinition = {
   id: 'schwab-positions',
   label: 'Charles Schwab positions',
   kind: 'positions',
+  broker: 'Schwab',
   detect(table) {
     const i = findHeaderRow(table.rows, ['Symbol', 'Description'], 5);
     if (i < 0) return 0;
@@ -91,7 +92,7 @@ const fidelityTicker = (raw: string): string | null => {
   return t === '' ? null : t;
 };
 
-export const fidelityPositions = headerFormat({ id: 'fidelity-positions', label: 'Fidelity Portfolio_Positions', kind: 'positions', header: ['Account Number', 'Account Name', 'Symbol', 'Description', 'Quantity'], within: 5 }, (table, ctx, i, h) => {
+export const fidelityPositions = headerFormat({ id: 'fidelity-positions', label: 'Fidelity Portfolio_Positions', kind: 'positions', broker: 'Fidelity', header: ['Account Number', 'Account Name', 'Symbol', 'Description', 'Quantity'], within: 5 }, (table, ctx, i, h) => {
   const downloaded = table.rows.find((r) => /date downloaded/i.test(text(r)));
   const asOf = (downloaded ? dateInText(text(downloaded)) : null) ?? dateInText(ctx.file.replace(/_/g, ' '));
   const out = parsePositionTable(table, {
@@ -123,6 +124,7 @@ export const fidelityHistory: FormatDefinition = {
   id: 'fidelity-history',
   label: 'Fidelity Accounts_History',
   kind: 'transactions',
+  broker: 'Fidelity',
   detect: (table) => (findAction(table) >= 0 ? 0.9 : 0),
   parse(table, ctx) {
     const i = findAction(table);
@@ -164,7 +166,7 @@ function findAction(table: SourceTable): number {
 
 const ROBINHOOD = ['Activity Date', 'Process Date', 'Settle Date', 'Instrument', 'Description', 'Trans Code', 'Quantity', 'Price', 'Amount'];
 
-export const robinhood = headerFormat({ id: 'robinhood', label: 'Robinhood activity report', kind: 'transactions', header: ROBINHOOD, within: 3 }, (table, ctx, i, h) => {
+export const robinhood = headerFormat({ id: 'robinhood', label: 'Robinhood activity report', kind: 'transactions', broker: 'Robinhood', header: ROBINHOOD, within: 3 }, (table, ctx, i, h) => {
   const out = parseTransactionTable(table, {
     headerIndex: i,
     cols: { date: 0, ticker: 3, description: 4, type: 5, quantity: 6, price: 7, amount: 8 },

@@ -12,6 +12,7 @@ export const vanguard: FormatDefinition = {
   id: 'vanguard',
   label: 'Vanguard OfxDownload',
   kind: 'transactions',
+  broker: 'Vanguard',
   detect: (table) => (findHeaderRow(table.rows, VANGUARD_TX, 200) >= 0 || findHeaderRow(table.rows, VANGUARD_HOLDINGS, 5) >= 0 ? 0.95 : 0),
   parse(table, ctx) {
     const skipped: SkippedRow[] = [];
@@ -49,7 +50,7 @@ export const vanguard: FormatDefinition = {
 
 const ETRADE = ['TransactionDate', 'TransactionType', 'SecurityType', 'Symbol', 'Quantity', 'Amount'];
 
-export const etrade = headerFormat({ id: 'etrade', label: 'E*TRADE transactions', kind: 'transactions', header: ETRADE, within: 10 }, (table, ctx, i, h) => {
+export const etrade = headerFormat({ id: 'etrade', label: 'E*TRADE transactions', kind: 'transactions', broker: 'E*TRADE', header: ETRADE, within: 10 }, (table, ctx, i, h) => {
   const accountRow = table.rows.slice(0, i).find((r) => /^for account:?$/i.test((r.cells[0] ?? '').trim()));
   const out = parseTransactionTable(table, {
     headerIndex: i,
@@ -61,7 +62,8 @@ export const etrade = headerFormat({ id: 'etrade', label: 'E*TRADE transactions'
       amount: 5,
       ...columnsByName<TxColumn>(h, { price: ['Price'], fee: ['Commission'], description: ['Description'] }),
     },
-    account: ctx.options.account ?? (accountRow?.cells[1]?.trim() || 'default'),
+    // The file's own account number ("For Account:,####1234"), with the broker's name so it reads alone.
+    account: ctx.options.account ?? (accountRow?.cells[1]?.trim() ? `E*TRADE ${accountRow.cells[1]!.trim()}` : 'default'),
     currency: ctx.options.currency ?? 'USD',
     signs: 'as-is',
     dateOrder: 'mdy',

@@ -115,12 +115,24 @@ export interface RunOptions {
   start?: Float64Array;
 }
 
-/** Solves one LP / QP / MIP given as typed arrays; never throws on solver outcomes, only on malformed models. */
+/** The outcome of a model HiGHS would not load: status 'model-error', no solution. */
+function modelRefused(model: ModelData): LpOutcome {
+  const isMip = model.integrality !== undefined && Array.from(model.integrality).some((v) => v !== 0);
+  return { status: 'model-error', optimal: false, objective: NaN, colValue: new Float64Array(0), rowValue: new Float64Array(0), colDual: new Float64Array(0), rowDual: new Float64Array(0), iterations: 0, solveMs: 0, isMip, ...(isMip ? { mipFeasible: false } : {}) };
+}
+
+/** Solves one LP / QP / MIP given as typed arrays; never throws on solver outcomes (a model HiGHS will not load is status model-error). */
 export function runModel(highs: Highs, model: ModelData, run: RunOptions = {}): LpOutcome {
   const m = highs.createModel();
   try {
     m.options.set({ output_flag: false, ...run.options });
-    m.passModel(model);
+    try {
+      m.passModel(model);
+    } catch {
+      // HiGHS refuses a model it cannot hold (coefficients beyond its infinity, NaN): a solver
+      // outcome like any other, which callers turn into their typed failure.
+      return modelRefused(model);
+    }
     if (run.start) {
       try {
         m.setSolution({ colValue: run.start });

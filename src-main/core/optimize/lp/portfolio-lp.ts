@@ -32,6 +32,8 @@ export interface PortfolioSpec {
   l2?: number;
   /** At most this many non-zero weights (adds binaries: the model becomes a MIP). */
   maxHoldings?: number;
+  /** Dense rows lo ≤ coefᵀw ≤ hi (factor exposure limits). */
+  linear?: { name: string; coef: Float64Array; lo: number; hi: number }[];
 }
 
 export interface PortfolioCols {
@@ -64,6 +66,7 @@ export function addPortfolio(lp: LpBuilder, spec: PortfolioSpec): PortfolioCols 
       `group:${g.name}`,
     );
   }
+  for (const r of spec.linear ?? []) addRow(lp, r.lo, r.hi, all, r.coef, r.name);
   if (spec.returnFloor) addRow(lp, spec.returnFloor.value, Infinity, all, spec.returnFloor.mu, 'target-return');
   if (spec.l2 && spec.l2 > 0) for (let i = 0; i < n; i++) lp.diagQ.set(i, 2 * spec.l2);
 

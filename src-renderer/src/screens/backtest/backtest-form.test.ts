@@ -21,8 +21,10 @@ describe('backtest form', () => {
       costBps: 10,
       fixedCost: 0,
       walkForward: { kind: 'rolling', days: 756 },
+      onFail: 'stop',
       benchmark: 'SPY',
     });
+    expect(backtestSettings({ ...form, onFail: 'cash' }, ['A', 'B'], undefined).settings?.onFail).toBe('cash');
     expect(backtestSettings({ ...form, windowDays: '5' }, ['A'], undefined).errors.windowDays).toBeDefined();
     expect(backtestSettings({ ...form, costBps: '-1' }, ['A'], undefined).errors.costBps).toBeDefined();
   });

@@ -1,5 +1,5 @@
 /** The Backtest tab's form (strings as typed) and its conversion to API settings, with messages per field. */
-import type { BacktestSettingsInput, StressSettingsInput } from '../../../../shared/api/backtest.js';
+import type { BacktestSettingsInput, OnFail, StressSettingsInput } from '../../../../shared/api/backtest.js';
 
 export type WeightSource = 'optimised' | 'equal' | 'walk-forward';
 
@@ -8,6 +8,8 @@ export interface BacktestForm {
   /** 'expanding' or a number of days for a rolling window. */
   windowKind: 'rolling' | 'expanding';
   windowDays: string;
+  /** Walk-forward: what a rebalance that cannot be solved does. */
+  onFail: OnFail;
   rebalance: 'none' | 'monthly' | 'quarterly' | 'annually' | 'band';
   /** Drift band in percent. */
   band: string;
@@ -27,6 +29,7 @@ export function defaultBacktestForm(): BacktestForm {
     weightSource: 'optimised',
     windowKind: 'rolling',
     windowDays: '756',
+    onFail: 'stop',
     rebalance: 'monthly',
     band: '5',
     costBps: '10',
@@ -67,6 +70,7 @@ export function backtestSettings(
   } else rebalance = { kind: 'calendar', every: form.rebalance };
   const settings: BacktestSettingsInput = { ...(rebalance ? { rebalance } : {}), costBps: costBps ?? 0, fixedCost: fixedCost ?? 0 };
   if (form.weightSource === 'walk-forward') {
+    settings.onFail = form.onFail;
     if (form.windowKind === 'expanding') settings.walkForward = { kind: 'expanding' };
     else {
       const days = number(form.windowDays, 'windowDays', errors, (x) => Number.isInteger(x) && x >= 20, 'a whole number of days ≥ 20');

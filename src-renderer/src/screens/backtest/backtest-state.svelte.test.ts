@@ -73,6 +73,7 @@ describe('attachToScenario', () => {
   it('keeps the drawdown through an Optimise run when the scenario had no results before the backtest', async () => {
     loadScenario(await call('scenario-get', { id: noResultsId }));
     expect(work.results).toBeNull();
+    bt.report = report; // a backtest run on the scenario just opened
     await attachToScenario(noResultsId);
     await runOptimise();
     expect(work.runError).toBe('');
@@ -89,5 +90,37 @@ describe('attachToScenario', () => {
     expect(work.backtestMaxDrawdown).toBe(report.metrics.maxDrawdown);
     newScenario();
     expect(work.backtestMaxDrawdown).toBeNull();
+  });
+
+  it('brings the saved backtest and stress tests back, with their settings, when the scenario is reopened', async () => {
+    const id = (await call('scenario-save', { scenario: { name: 'Reopened', tickers: TICKERS, options: { objective: 'min-volatility' } } })).id;
+    loadScenario(await call('scenario-get', { id }));
+    expect(bt.report).toBeNull();
+    const weights = Object.fromEntries(TICKERS.map((t) => [t, 1 / TICKERS.length]));
+    const stress = await call('stress-run', { tickers: TICKERS, settings: { weights, weightsFrom: { kind: 'static', source: 'equal' }, monteCarlo: { paths: 200 } } });
+    bt.report = report;
+    bt.reportKey = 'backtest-key';
+    bt.stress = stress;
+    bt.stressKey = 'stress-key';
+    bt.form = { ...bt.form, costBps: '25', weightSource: 'equal' };
+    await attachToScenario(id);
+    newScenario();
+    expect(bt.report).toBeNull();
+    expect(bt.stress).toBeNull();
+    bt.form = { ...bt.form, costBps: '0' };
+    loadScenario(await call('scenario-get', { id }));
+    expect(bt.report?.metrics.maxDrawdown).toBe(report.metrics.maxDrawdown);
+    expect(bt.report?.equity).toHaveLength(report.equity.length);
+    expect(bt.reportKey).toBe('backtest-key');
+    expect(bt.stress?.weightsFrom).toEqual({ kind: 'static', source: 'equal' });
+    expect(bt.stressKey).toBe('stress-key');
+    // The settings the backtest ran with come back too, so it is not shown as stale.
+    expect(bt.form.costBps).toBe('25');
+    expect(bt.form.weightSource).toBe('equal');
+    // The PDF's Backtest and Stress sections are ticked, since the scenario has them.
+    expect(work.report.sections).toEqual(expect.arrayContaining(['backtest', 'stress']));
+    // Opening a scenario without a saved backtest shows none (not the previous scenario's).
+    loadScenario(await call('scenario-get', { id: otherId }));
+    expect(bt.report).toBeNull();
   });
 });

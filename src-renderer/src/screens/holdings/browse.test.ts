@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ariaSort, cellNumber, filters, lastPageOffset, nextSort, pageLabel } from './browse.js';
+import { ariaSort, cellNumber, filters, instrumentLabel, lastPageOffset, nextSort, pageLabel } from './browse.js';
 
 describe('browser helpers', () => {
   it('sorting: the same column flips, another starts ascending; aria-sort follows', () => {
@@ -22,5 +22,12 @@ describe('browser helpers', () => {
     expect(filters({ account: 'dg', ticker: '  aapl ', from: '', to: '2024-12-31' })).toEqual({ account: 'dg', ticker: 'aapl', to: '2024-12-31' });
     expect(cellNumber(null)).toBe('');
     expect(cellNumber(-3420.5)).toBe('-3,420.5');
+  });
+
+  it('instruments without a ticker of their own show ISIN and name', () => {
+    expect(instrumentLabel('AAPL', 'US0378331005', 'APPLE INC')).toBe('AAPL');
+    expect(instrumentLabel('US0378331005', 'US0378331005', 'APPLE INC')).toBe('US0378331005 · APPLE INC');
+    expect(instrumentLabel(null, 'NL0010273215', null)).toBe('NL0010273215');
+    expect(instrumentLabel(null, null, null)).toBe('');
   });
 });

@@ -51,3 +51,13 @@ export function filters(f: { account: string; ticker: string; from: string; to: 
 export function cellNumber(v: number | null): string {
   return v === null ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
+
+/**
+ * How an instrument is named in a list: its ticker; where the file gave none (DEGIRO files carry only
+ * an ISIN, stored as the ticker), the ISIN and the name.
+ */
+export function instrumentLabel(ticker: string | null, isin: string | null | undefined, name: string | null | undefined): string {
+  if (ticker && ticker !== isin) return ticker;
+  const id = isin ?? ticker ?? '';
+  return name ? (id ? `${id} · ${name}` : name) : id;
+}
