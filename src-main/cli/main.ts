@@ -10,7 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Runtime } from '../services/runtime.js';
 import type { CliCommand, CliContext } from './command.js';
-import { joinNegativeValues } from './negative-values.js';
 
 /**
  * `frontier --help`'s one line per command, so the overview imports no command module (all of them
@@ -147,6 +146,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   // The one keep-alive: pool workers are unref'd, so without it the process could exit while a job runs.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
+    // values like --bounds -1:1 (loaded now: nothing but built-ins loads before a command is chosen)
+    const { joinNegativeValues } = await import('./negative-values.js');
     const args = parseArgs({ args: joinNegativeValues(rest, command.options), options: command.options, allowPositionals: true, strict: true });
     if (args.values.help === true) {
       io.stdout(command.usage);
