@@ -163,6 +163,11 @@ bl('test_idzorek_with_priors',[0.943431295405105,0.5361412623208567,1.7223656530
 bl('test_bl_weights',[0.0,1.40675,0.0,0.0,0.0,0.0,0.0,0.0,0.02651,0.0,2.81117,0.0,0.0,0.0,0.0,-1.44667,0.0,0.0,0.0,-1.79776],{'prior':'none','riskAversion':'spy','views':V5},'weights',tol={'decimal':5},note='clean_weights rounds to 5 decimals and zeroes |w| < 1e-4; δ from SPY with rf 0')
 bl('test_market_risk_aversion',[2.68549],{'prior':'none','riskAversion':'spy','views':[]},'delta',rf=0.02,tol={'rtol':0,'atol':5e-6},note='np.round(δ, 5) == 2.68549')
 
+DUMMY=[[4.0,2.0,0.6],[4.2,2.1,0.59],[3.9,2.0,0.58],[4.3,2.1,0.62],[4.1,2.2,0.63]]
+add('test_risk_models.py','test_sample_cov_dummy',applies=True,run={'type':'inline-cov','data':'pypfopt','prices':DUMMY},expected=[0.006661687937656102,0.00264970955585574,0.0020849735375206195,0.00264970955585574,0.0023450491307634215,0.00096770864287974,0.0020849735375206195,0.00096770864287974,0.0016396416271856837],tolerance={'rtol':1e-5,'atol':1e-8},oracle='published',note='sample_cov/252 of an inline 5×3 price table (pandas assert_frame_equal: rtol 1e-5, atol 1e-8)')
+add('test_risk_models.py','test_sample_cov_log_dummy',applies=True,run={'type':'inline-cov','data':'pypfopt','prices':DUMMY,'estimators':{'logReturns':True}},expected=[0.006507,0.002652,0.001965,0.002652,0.002345,0.000950,0.001965,0.000950,0.001561],tolerance={'rtol':1e-5,'atol':1e-5},oracle='published')
+add('test_objective_functions.py','test_volatility',applies=True,run={'type':'evaluate','data':'pypfopt','figures':'variance'},expected=[0.04498224489292057],tolerance={'decimal':7},oracle='published',note='portfolio_variance of equal weights under sample_cov, through core evaluatePortfolio (the portfolio-evaluate API)')
+
 # ---- Riskfolio-Lib: tests/test_portfolio.py, each (test, risk measure) column of the published CSVs
 RFA=sorted(["JCI","TGT","CMCSA","CPB","MO","AMZN","APA","MMC","JPM","ZION"])
 def rcol(name):
@@ -230,10 +235,7 @@ special={
  'test_sample_cov_npd':(False,"PyPortfolioOpt's private fix_nonpositive_semidefinite on a 2×2 matrix; Frontier's repair runs only inside estimation"),
  'test_risk_matrix_additional_kwargs':(False,'only one figure (sample_cov/126 at frequency 2) and shape checks of the risk_matrix dispatcher'),
  'test_cla_max_sharpe_short':(True,'not transcribed: the published CLA figure carries golden-section error and no independent exact optimum was computed'),
- 'test_sample_cov_dummy':(True,'not transcribed: inline 5-row price table'),
- 'test_sample_cov_log_dummy':(True,'not transcribed: inline 5-row price table'),
- 'test_volatility':(True,'needs evaluation of given weights (portfolio-evaluate, issue 20)'),
- 'test_ex_ante_tracking_error':(True,'needs evaluation of given weights (portfolio-evaluate, issue 20)'),
+ 'test_ex_ante_tracking_error':(True,'no Frontier API evaluates the tracking error of given weights (portfolio-evaluate reports return, volatility, Sharpe)'),
 }
 for c in cases:
     t=c['id'].split('::')[-1]

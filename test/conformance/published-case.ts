@@ -3,7 +3,7 @@ export type Tolerance = { rtol: number; atol: number } | { decimal: number };
 
 export interface CaseRun {
   /** 'not-run': an applicable case not transcribed yet; it counts as a miss. */
-  type: 'not-run' | 'optimize' | 'moments' | 'expected-returns' | 'hrp-weights' | 'hrp-cluster-var' | 'hrp-order' | 'black-litterman';
+  type: 'not-run' | 'inline-cov' | 'evaluate' | 'optimize' | 'moments' | 'expected-returns' | 'hrp-weights' | 'hrp-cluster-var' | 'hrp-order' | 'black-litterman';
   /** Folder under ../shared/data. */
   data: string;
   /** Column subset (Riskfolio's asset list) or, for weight cases, the order of `expected`. */
@@ -23,6 +23,8 @@ export interface CaseRun {
   /** efficient-risk at (the min-risk objective's figure + plus), as "efficient_risk(min_value + 0.01)". */
   targetFromMin?: { objective: string; plus: number };
   market?: string;
+  /** Inline price rows (inline-cov). */
+  prices?: number[][];
   mu?: number[];
   covDiag?: number[];
 }

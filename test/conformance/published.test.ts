@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { estimatorSchema, optimizeOptionsSchema, viewsSchema, type OptimizeResult } from '../../shared/domain/optimize.js';
 import { applyBlackLitterman, blackLittermanWeights, impliedRiskAversion } from '../../src-main/core/optimize/black-litterman.js';
+import { evaluatePortfolio } from '../../src-main/core/optimize/evaluate.js';
 import { clusterVariance } from '../../src-main/core/optimize/hrp.js';
 import { estimateMoments, optimizeFromMoments, optimizePortfolio, pricesForOptions } from '../../src-main/core/optimize/index.js';
 import type { PriceMatrix } from '../../src-main/core/price-matrix.js';
@@ -198,6 +199,21 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
       }
       const vol = Math.sqrt(v);
       return compare([ret, vol, (ret - (run.rf ?? 0)) / vol], c.expected!, tol);
+    }
+    case 'inline-cov': {
+      const rows = run.prices!;
+      const n = rows[0]!.length;
+      const px: PriceMatrix = { dates: rows.map((_, t) => `2020-01-${String(t + 1).padStart(2, '0')}`), tickers: Array.from({ length: n }, (_, j) => `X${j}`), values: Float64Array.from(rows.flat()) };
+      const m = estimateMoments(px, estimatorSchema.parse(run.estimators ?? {}));
+      if (!m.ok) return { pass: false, detail: m.error.message };
+      return compare(Array.from(m.value.covariance, (x) => x / 252), c.expected!, tol);
+    }
+    case 'evaluate': {
+      const px = prices(run.data);
+      const w = Object.fromEntries(px.tickers.map((t) => [t, 1 / px.tickers.length]));
+      const r = evaluatePortfolio(px, optimizeOptionsSchema.parse({}), w);
+      if (!r.ok) return { pass: false, detail: r.error.message };
+      return compare([r.value.performance.volatility ** 2], c.expected!, tol);
     }
     case 'not-run':
       return { pass: false, detail: `not run: ${c.note ?? ''}` };
