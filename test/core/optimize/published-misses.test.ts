@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { estimatorSchema, optimizeOptionsSchema, type OptimizeOptionsInput } from '../../../shared/domain/optimize.js';
 import { estimateMoments, optimizePortfolio } from '../../../src-main/core/optimize/index.js';
 import { returnsFromPrices } from '../../../src-main/core/stats/returns.js';
-import { pairwiseCorrelation } from '../../../src-main/core/stats/risk-models.js';
+import { correlationOfReturns } from '../../../src-main/core/stats/correlation.js';
 import type { PriceMatrix } from '../../../src-main/core/price-matrix.js';
 import { syntheticPrices } from '../../support/synthetic-prices.js';
 
@@ -95,7 +95,7 @@ describe('published misses (regressions)', () => {
   it('HRP clusters on the pairwise correlation of returns (pandas corr), reported with its order', async () => {
     const p = syntheticPrices({ tickers: ['A', 'B', 'C', 'D'], days: 300, seed: 5, lateStart: { D: 150 } });
     const r = returnsFromPrices(p);
-    const c = pairwiseCorrelation(r);
+    const c = correlationOfReturns(r);
     // D's correlation with A from the overlapping rows only
     const rows = Array.from({ length: r.T }, (_, t) => t).filter((t) => !Number.isNaN(r.values[t * 4 + 3]!));
     const x = rows.map((t) => r.values[t * 4]!);
