@@ -13,6 +13,7 @@ import { reportRequests, type ReportResponses } from './api/reports.js';
 import { backtestRequests, type BacktestResponses } from './api/backtest.js';
 import { optionsRequests, type OptionsResponses } from './api/options.js';
 import { factorRequests, type FactorResponses } from './api/factors.js';
+import { robustRequests, type RobustResponses } from './api/robust.js';
 
 export * from './api/contract.js';
 
@@ -26,6 +27,7 @@ export const requestSchemas = {
   ...backtestRequests,
   ...optionsRequests,
   ...factorRequests,
+  ...robustRequests,
 } satisfies Record<string, z.ZodType>;
 
 export interface ApiResponses
@@ -37,7 +39,8 @@ export interface ApiResponses
     ReportResponses,
     BacktestResponses,
     OptionsResponses,
-    FactorResponses {}
+    FactorResponses,
+    RobustResponses {}
 
 export type ApiMethod = keyof typeof requestSchemas;
 /** What a client sends (defaults may be left out). */

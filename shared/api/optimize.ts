@@ -33,6 +33,8 @@ export const optimizeRequests = {
     window: windowSchema.default(windowSchema.parse({})),
     options: optimizeOptionsSchema.default(optimizeOptionsSchema.parse({})),
     points: z.number().int().min(2).max(500).default(40),
+    /** variance: the mean-variance frontier; cvar / cdar: min CVaR (CDaR) at each target return (daily, β from targets). */
+    riskMeasure: z.enum(['variance', 'cvar', 'cdar']).default('variance'),
     marketSeries: marketSeriesSchema.optional(),
     jobId,
   }),

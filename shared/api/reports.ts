@@ -20,6 +20,7 @@ export const REPORT_SECTIONS = [
   'backtest',
   'stress',
   'comparison',
+  'robustness',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -36,6 +37,7 @@ export const REPORT_SECTION_ORDER: readonly ReportSection[] = [
   'correlation',
   'backtest',
   'stress',
+  'robustness',
   'methodology',
 ];
 
@@ -52,6 +54,7 @@ export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
   correlation: 'Correlation',
   backtest: 'Backtest',
   stress: 'Stress tests',
+  robustness: 'Robustness to estimation error',
   methodology: 'Methodology and disclaimer',
 };
 

@@ -7,3 +7,4 @@ export * from './format.js';
 export * from './option.js';
 export * from './frontier.js';
 export * from './bars.js';
+export * from './robust.js';

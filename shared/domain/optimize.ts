@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { factorModelSchema, type FactorRisk } from './factors.js';
 
-export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm'] as const;
+export const RETURN_ESTIMATORS = ['historical', 'arithmetic', 'ema', 'capm', 'james-stein', 'bayes-stein', 'bodnar-okhrin'] as const;
+/** Shrinkage targets of the shrunk means: the grand mean, or the minimum-variance portfolio's mean. */
+export const SHRINK_TARGETS = ['grand-mean', 'min-variance'] as const;
 export const RISK_MODELS = [
   'sample',
   'ledoit-wolf',
@@ -14,6 +16,7 @@ export const RISK_MODELS = [
   'exp',
   'semicovariance',
   'factor',
+  'turbulence-blend',
 ] as const;
 export const OBJECTIVES = [
   'min-volatility',
@@ -29,6 +32,8 @@ export const OBJECTIVES = [
   'min-cdar',
   'efficient-cdar',
   'min-semivariance',
+  'worst-case-mv',
+  'crisis-robust',
 ] as const;
 
 export type ReturnEstimator = (typeof RETURN_ESTIMATORS)[number];
@@ -50,6 +55,15 @@ export const estimatorSchema = z.object({
   frequency: z.number().int().positive().default(252),
   /** Ticker of the market series for CAPM (must be in the price source); absent = equal-weighted universe. */
   market: ticker.optional(),
+  /** Target of the shrunk means (james-stein, bayes-stein, bodnar-okhrin). */
+  shrinkTarget: z.enum(SHRINK_TARGETS).default('grand-mean'),
+  /**
+   * Turbulence split (Kritzman–Li): `share` of the days with the highest Mahalanobis distance form the
+   * turbulent set; `blend` is p in p·Σ_turbulent + (1 − p)·Σ_quiet for the turbulence-blend risk model.
+   */
+  turbulence: z
+    .object({ share: finite.gt(0).lt(1).default(0.1), blend: finite.min(0).max(1).default(0.5) })
+    .default({ share: 0.1, blend: 0.5 }),
 });
 export type EstimatorSettings = z.output<typeof estimatorSchema>;
 
@@ -158,6 +172,14 @@ export const advancedSchema = z.object({
   expectedReturnsWindow: z.object(windowFields).optional(),
 });
 export type AdvancedOptions = z.output<typeof advancedSchema>;
+/** Uncertainty set of the worst-case mean-variance objective. */
+export const robustSchema = z.object({
+  /** box: |μ − μ̂| ≤ δ per asset; ellipsoid: (μ − μ̂)ᵀΩ⁻¹(μ − μ̂) ≤ κ². */
+  uncertainty: z.enum(['box', 'ellipsoid']).default('box'),
+  /** Confidence level of the set: δ = z((1+c)/2)·SE for the box, κ² = χ²_n(c) for the ellipsoid. */
+  confidence: finite.gt(0).lt(1).default(0.95),
+});
+export type RobustSettings = z.output<typeof robustSchema>;
 
 /** Everything needed to run one optimisation, apart from the prices. */
 export const optimizeOptionsSchema = z.object({
@@ -169,6 +191,7 @@ export const optimizeOptionsSchema = z.object({
   advanced: advancedSchema.optional(),
   /** Factor risk model (with `estimators.risk: 'factor'`), factor constraints and factor risk parity. */
   factorModel: factorModelSchema.optional(),
+  robust: robustSchema.default(robustSchema.parse({})),
 });
 export type OptimizeOptions = z.output<typeof optimizeOptionsSchema>;
 export type OptimizeOptionsInput = z.input<typeof optimizeOptionsSchema>;
@@ -231,6 +254,9 @@ export interface FrontierPoint {
   volatility: number;
   sharpe: number;
   weights: Record<string, number>;
+  /** Daily CVaR / CDaR (positive loss fractions) on a CVaR or CDaR frontier. */
+  cvar?: number;
+  cdar?: number;
 }
 
 export interface FrontierResult {

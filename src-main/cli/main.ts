@@ -31,6 +31,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   greeks: 'price and Greeks of one option (BSM with dividend yield, American tree) or its implied vol',
   options: 'option positions: import, Greeks, hedge, revaluation grid, dynamic-hedging replay',
   factors: 'import factor returns and exposures; fit factor exposures (PCA, time-series, characteristics)',
+  resample: 'resampled efficiency (Michaud): resampled frontier or objective, weight bands, is the current portfolio within the noise',
 };
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');

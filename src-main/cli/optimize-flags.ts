@@ -19,6 +19,7 @@ import { CHECKED_FLAGS, unusedFlagReason } from './optimize-flag-use.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import { importPriceFile, loadPriceSource, readJsonFile, type PriceSource } from './price-source.js';
 import { factorModelInput, factorOptions, factorUsage } from './factor-flags.js';
+import { applyRobustFlags, robustOptions } from './robust-flags.js';
 
 export const estimatorOptions = {
   returns: { type: 'string' },
@@ -29,6 +30,7 @@ export const estimatorOptions = {
   benchmark: { type: 'string' },
   frequency: { type: 'string' },
   ...factorOptions,
+  ...robustOptions,
 } satisfies OptionsConfig;
 
 export const targetOptions = {
@@ -58,11 +60,13 @@ export const constraintOptions = {
 } satisfies OptionsConfig;
 
 export const estimatorUsage = `estimators:
-  --returns historical|arithmetic|ema|capm   expected returns (default historical = CAGR over each asset's history)
+  --returns historical|arithmetic|ema|capm|james-stein|bayes-stein|bodnar-okhrin   expected returns (default historical = CAGR over each asset's history)
   [--span N] (ema / exp, days; default 500) [--log-returns] [--market FILE.csv] (CAPM market series; default: equal-weighted universe)
-  --risk sample|ledoit-wolf|ledoit-wolf-single-factor|ledoit-wolf-constant-correlation|exp|semicovariance
+  --risk sample|ledoit-wolf|ledoit-wolf-single-factor|ledoit-wolf-constant-correlation|exp|semicovariance|turbulence-blend
   [--benchmark X] (semicovariance, daily return; default 0) [--frequency 252|weekly|monthly] (periods per year,
-  or resample to the first price of each week / month, 52 / 12 periods a year)`;
+  or resample to the first price of each week / month, 52 / 12 periods a year)
+  [--shrink-target grand-mean|min-variance] [--turbulent-share 0.1] [--blend 0.5]
+  worst-case-mv: [--uncertainty box|ellipsoid] [--confidence 0.95]`;
 
 export const targetUsage = `targets:
   --rf X (annual risk-free rate, default 0) --target-volatility X --target-return X --risk-aversion X --beta 0.95
@@ -200,6 +204,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
 
   const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel), ...(Object.keys(advanced).length > 0 ? { advanced } : {}) };
+  applyRobustFlags(args, est, input);
   const objective = oneOf(args, 'objective', OBJECTIVES);
   if (objective) input.objective = objective;
   const viewsPath = stringOption(args, 'views');

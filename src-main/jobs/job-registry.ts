@@ -8,6 +8,7 @@ import { optimizeJobs } from './kinds/optimize.js';
 import { reportJobs } from './kinds/report.js';
 import { optionsJobs } from './kinds/options.js';
 import { factorJobs } from './kinds/factors.js';
+import { robustJobs } from './kinds/robust.js';
 
 export const jobRegistry = {
   ...allocateJobs,
@@ -18,6 +19,7 @@ export const jobRegistry = {
   ...reportJobs,
   ...optionsJobs,
   ...factorJobs,
+  ...robustJobs,
 } satisfies Record<string, JobFunction<never, unknown>>;
 
 export type JobRegistry = typeof jobRegistry;

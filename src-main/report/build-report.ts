@@ -3,6 +3,7 @@
  * self-contained HTML string (embedded CSS, inline SVG charts, no scripts, nothing fetched).
  */
 import { REPORT_SECTION_ORDER, type ReportSection } from '../../shared/api/reports.js';
+import { savedRobustnessSchema } from '../../shared/domain/robust.js';
 import { escapeHtml, reportFormat, type Html } from './format.js';
 import { footerTemplate } from './footer.js';
 import { PAGE_MARGINS_MM, PAPER_MM } from './printer.js';
@@ -18,6 +19,7 @@ import { methodologySection } from './sections/methodology.js';
 import { riskSection } from './sections/risk.js';
 import { settingsSection } from './sections/settings.js';
 import { stressSection } from './sections/stress.js';
+import { robustnessSection } from './sections/robustness.js';
 import { summarySection } from './sections/summary.js';
 import { viewsSection } from './sections/views.js';
 import { weightsSection } from './sections/weights.js';
@@ -34,6 +36,7 @@ const BUILDERS: Record<ReportSection, SectionBuilder> = {
   correlation: correlationSection,
   backtest: backtestSection,
   stress: stressSection,
+  robustness: robustnessSection,
   methodology: methodologySection,
 };
 
@@ -84,6 +87,8 @@ export function buildReportHtml(
   if (stress) ctx.stress = stress;
   const currentPerformance = readResult(reportCurrentSchema, results.current, 'current', warnings);
   if (currentPerformance) ctx.currentPerformance = currentPerformance;
+  const robustness = readResult(savedRobustnessSchema, results.robustness, 'robustness', warnings);
+  if (robustness) ctx.robustness = robustness;
 
   const wanted = new Set<ReportSection>(options.sections ?? REPORT_SECTION_ORDER);
   const order = REPORT_SECTION_ORDER.filter((s) => wanted.has(s));

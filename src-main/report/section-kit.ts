@@ -3,6 +3,7 @@ import type { ReportSection } from '../../shared/api/reports.js';
 import { REPORT_SECTION_TITLES } from '../../shared/api/reports.js';
 import type { ChartOption } from '../../shared/charts/option.js';
 import type { FrontierResult, OptimizeResult } from '../../shared/domain/optimize.js';
+import type { SavedRobustness } from '../../shared/domain/robust.js';
 import { html, raw, type Html, type ReportFormat } from './format.js';
 import type { ReportBacktest, ReportCurrent, ReportInput, ReportOptions, ReportScenario, ReportStress } from './report-input.js';
 import { renderChartSvg } from './render-chart.js';
@@ -16,6 +17,8 @@ export interface SectionContext {
   frontier?: FrontierResult;
   backtest?: ReportBacktest;
   stress?: ReportStress;
+  /** Resampled frontier and out-of-sample comparison saved with the scenario (results.robustness). */
+  robustness?: SavedRobustness;
   /** Current holdings as weights (scenario holdings, else the constraint's current weights). */
   current?: Record<string, number>;
   /** Return, volatility and Sharpe of the current holdings, when the workbench saved them (results.current). */

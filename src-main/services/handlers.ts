@@ -10,6 +10,7 @@ import { systemHandlers } from './system-service.js';
 import { backtestHandlers } from './backtest-service.js';
 import { optionsHandlers } from './options-service.js';
 import { factorHandlers } from './factors-service.js';
+import { robustHandlers } from './robust-service.js';
 
 export const handlers = {
   ...systemHandlers,
@@ -21,4 +22,5 @@ export const handlers = {
   ...backtestHandlers,
   ...optionsHandlers,
   ...factorHandlers,
+  ...robustHandlers,
 } satisfies Handlers<ApiMethod>;

@@ -59,6 +59,9 @@ export const optimizeHandlers = {
   },
   'optimize-frontier': async (req, ctx) => {
     const { prices, options } = engineInput(ctx, req);
+    if (req.riskMeasure !== 'variance') {
+      return ctx.jobs.run('risk-frontier', { prices, options, window: req.window, points: req.points, measure: req.riskMeasure }, runOptions(ctx, req.jobId, prices));
+    }
     return ctx.jobs.run('frontier', { prices, options, window: req.window, points: req.points }, runOptions(ctx, req.jobId, prices));
   },
   'optimize-estimate': async (req, ctx) => {

@@ -92,7 +92,7 @@ export async function exportFileReport(ctx: HandlerContext, req: ApiParsedReques
     const optimize = await optimizeHandlers['optimize-run'](run, ctx);
     results = { optimize };
     try {
-      results.frontier = await optimizeHandlers['optimize-frontier']({ ...run, points: FILE_FRONTIER_POINTS }, ctx);
+      results.frontier = await optimizeHandlers['optimize-frontier']({ ...run, points: FILE_FRONTIER_POINTS, riskMeasure: 'variance' }, ctx);
     } catch (error) {
       warnings.push(`frontier left out: ${(error as Error).message}`);
     }

@@ -61,6 +61,9 @@ const OVERRIDE: Partial<Record<string, Partial<typeof FLAG>>> = {
     'max-holdings': { value: '2', with: { bounds: '0:0.4' } },
     'current-weights': { value: tilted, with: { 'tx-cost': '0.5' } },
   },
+  // worst-case-mv sits on the same corner here; crisis-robust holds A at 0.377 without bounds
+  'worst-case-mv': { 'current-weights': { value: tilted, with: { 'tx-cost': '0.5' } } },
+  'crisis-robust': { bound: { value: ['A=0.45:0.5'] } },
 };
 
 function args(values: Values): ParsedArgs {

@@ -4,6 +4,7 @@ import { buildReportHtml, contentWidthPx } from '../../src-main/report/build-rep
 import { tradeRows } from '../../src-main/report/sections/weights.js';
 import { underwater } from '../../src-main/report/sections/backtest.js';
 import { fixtureScenario } from './fixtures.js';
+import { robustnessFixture } from './robustness-fixture.js';
 
 const date = new Date('2026-11-22T09:00:00Z');
 
@@ -13,14 +14,15 @@ describe('buildReportHtml', () => {
     const built = buildReportHtml({ scenario }, { paper: 'a4', generatedAt: date });
     // No views, backtest, stress, correlation or comparison data in this scenario.
     expect(built.sections).toEqual(['cover', 'summary', 'settings', 'weights', 'risk', 'frontier', 'methodology']);
-    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress']);
+    expect(built.skipped).toEqual(['comparison', 'views', 'correlation', 'backtest', 'stress', 'robustness']);
     const positions = built.sections.map((s) => built.html.indexOf(`id="${s}"`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('prints every section when the scenario has data for all of them', () => {
+  it('prints every section when the scenario has data for all of them', async () => {
     const scenario = fixtureScenario({ n: 6, views: true, backtest: true, stress: true, holdings: true });
+    scenario.results = { ...scenario.results, robustness: await robustnessFixture(scenario.tickers) };
     const other = { ...fixtureScenario({ n: 6, seed: 7 }), name: 'Other' };
     const correlation = { tickers: scenario.tickers, matrix: scenario.tickers.map((_, i) => scenario.tickers.map((__, j) => (i === j ? 1 : 0.3))) };
     const built = buildReportHtml({ scenario, compare: [other], correlation }, { paper: 'letter', generatedAt: date });

@@ -4,7 +4,7 @@
  * only prints what it is given.
  */
 import { scenarioFileSchema, type ScenarioResults } from '../../shared/domain/scenario.js';
-import type { FrontierResult, OptimizeResult } from '../../shared/domain/optimize.js';
+import { estimatorSchema, type FrontierResult, type OptimizeResult } from '../../shared/domain/optimize.js';
 import type { BacktestReport, StressReport } from '../../shared/api/backtest.js';
 import type { ReportScenario } from '../../src-main/report/report-input.js';
 import { mulberry32 } from '../../src-main/core/backtest/prng.js';
@@ -57,7 +57,7 @@ export function fixtureScenario(opts: FixtureOptions): ReportScenario {
       solveTimeMs: 3,
       activeConstraints: [],
       riskContributions: Object.fromEntries(tickers.map((t, i) => [t, rcRaw[i]! / rcSum])),
-      estimators: { returns: 'historical', span: 500, logReturns: false, risk: 'sample', benchmark: 0, frequency: 252 },
+      estimators: estimatorSchema.parse({}),
       warnings: [],
     },
   };

@@ -9,6 +9,8 @@ import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { historicalShock } from './historical-shock.js';
 import { weightedColumns } from './portfolio-returns.js';
+import { normalPdf, normalQuantile } from '../stats/distributions.js';
+export { normalQuantile };
 
 export interface CorrelationShockSettings {
   /** Target pairwise correlation in [−1, 1]. */
@@ -49,27 +51,6 @@ export interface CorrelationShockResult {
   historicalScenarios: number;
   /** Why the historical CVaRs are null; null when they are given. */
   historicalNote: string | null;
-}
-
-/** Standard normal density and inverse CDF (Acklam's rational approximation, |error| < 1.2e-9). */
-function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-}
-export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const lowTail = 0.02425;
-  const poly = (k: number[], x: number): number => k.reduce((s, v) => s * x + v, 0);
-  if (p < lowTail) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return poly(c, q) / (poly(d, q) * q + 1);
-  }
-  if (p > 1 - lowTail) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (poly(a, r) * q) / (poly(b, r) * r + 1);
 }
 
 /** Daily means and pairwise-complete sample covariance (ddof 1) of simple returns of the columns. */

@@ -21,7 +21,9 @@ import { optionsForWindow } from './window-options.js';
 /** True when the window's moments can use the carried sample covariance (see the file comment). */
 export function usesIncrementalCovariance(options: OptimizeOptions): boolean {
   const est = options.estimators;
-  return est.risk === 'sample' && est.returns !== 'capm' && est.market === undefined && options.blackLitterman === undefined;
+  // Only the means windowMoments computes (historical, arithmetic, ema) may take the carried covariance.
+  const plainMean = est.returns === 'historical' || est.returns === 'arithmetic' || est.returns === 'ema';
+  return est.risk === 'sample' && plainMean && est.market === undefined && options.blackLitterman === undefined;
 }
 
 /**

@@ -7,6 +7,8 @@ import { riskObjectives } from './objectives-risk.js';
 import type { ObjectiveSolver } from './problem.js';
 import { efficientSemideviation, maxSemivarianceUtility, minSemivariance } from './semivariance.js';
 import { efficientScenarioRisk } from './objectives-risk.js';
+import { crisisRobust } from '../robust/crisis-robust.js';
+import { worstCaseMv } from '../robust/worst-case.js';
 
 const unsupported =
   (name: Objective): ObjectiveSolver =>
@@ -23,6 +25,8 @@ const meanVariance: Partial<Record<Objective, ObjectiveSolver>> = {
   'max-utility': withMaxHoldings(maxUtility),
   'max-return': withMaxHoldings(maxReturn),
   'min-semivariance': withMaxHoldings(minSemivariance),
+  'worst-case-mv': withMaxHoldings(worstCaseMv),
+  'crisis-robust': withMaxHoldings(crisisRobust),
 };
 
 const basePick = (o: Objective): ObjectiveSolver => riskObjectives[o] ?? meanVariance[o] ?? unsupported(o);
@@ -62,6 +66,8 @@ export const objectives: Record<Objective, ObjectiveSolver> = {
   'min-cdar': pick('min-cdar'),
   'efficient-cdar': pick('efficient-cdar'),
   'min-semivariance': pick('min-semivariance'),
+  'worst-case-mv': pick('worst-case-mv'),
+  'crisis-robust': pick('crisis-robust'),
 };
 
 /** Objectives in the order of the shared list (for forms and help texts). */

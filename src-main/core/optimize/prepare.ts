@@ -3,7 +3,9 @@ import type { EstimatorSettings, OptimizeOptions } from '../../../shared/domain/
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { capmReturn, emaHistoricalReturn, meanHistoricalReturn } from '../stats/expected-returns.js';
-import { countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+import { completeReturnRows, countPerAsset, returnsFromPrices, type ReturnMatrix } from '../stats/returns.js';
+
+export { completeReturnRows };
 import { gramKernelName } from '../stats/gram.js';
 import { correlationOfReturns } from '../stats/correlation.js';
 import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
@@ -15,6 +17,8 @@ import {
 import type { FactorModelOptions } from '../../../shared/domain/factors.js';
 import { fitFactorModel } from '../factors/model.js';
 import { factorCovariance, type FactorModel } from '../factors/risk.js';
+import { shrunkMean } from '../robust/shrunk-mean.js';
+import { blendCovariance, turbulenceSplit } from '../robust/turbulence.js';
 import type { PreparedProblem } from './problem.js';
 
 export { applyWindow } from '../price-matrix.js';
@@ -30,6 +34,10 @@ export interface Moments {
   returns: ReturnMatrix;
   /** Shrinkage intensity of the Ledoit–Wolf models. */
   shrinkage?: number;
+  /** Shrunk-mean facts (α on the sample mean, β on the annualised target b). */
+  shrunkMean?: { alpha: number; beta: number; target: number };
+  /** Turbulence-blend facts: days in the turbulent set and the index threshold. */
+  turbulence?: { turbulentDays: number; threshold: number };
   /** Cross-product kernel that estimated the covariance ("native-avx512f", "js", …; see stats/gram.ts). */
   covarianceKernel?: string;
   /** The fitted factor model when the options name one (its Σ is the covariance when risk is 'factor'). */
@@ -115,6 +123,7 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
   const n = r.n;
   const f = est.frequency;
   let mu: Float64Array;
+  let shrunk: Moments['shrunkMean'];
   switch (est.returns) {
     case 'historical':
       mu = meanHistoricalReturn(r, f, true);
@@ -140,6 +149,15 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       }
       break;
     }
+    case 'james-stein':
+    case 'bayes-stein':
+    case 'bodnar-okhrin': {
+      const s = shrunkMean(r, est.returns, est.shrinkTarget, f);
+      if (!s.ok) return s;
+      mu = s.value.mu;
+      shrunk = { alpha: s.value.alpha, beta: s.value.beta, target: s.value.target };
+      break;
+    }
   }
   let cov: Float64Array;
   let shrinkage: number | undefined;
@@ -151,6 +169,7 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
   } else if (est.risk === 'factor') {
     return fail('invalid-input', 'the factor risk model needs a factor model (--factor-model pca:K|ts:SET|xs)', { field: 'factorModel' });
   }
+  let turbulence: Moments['turbulence'];
   switch (est.risk) {
     case 'factor':
       cov = factorCovariance(factorModel!);
@@ -177,6 +196,14 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
       shrinkage = s.delta;
       break;
     }
+    case 'turbulence-blend': {
+      const rows = completeReturnRows(r);
+      const split = turbulenceSplit(rows.values, rows.T, n, est.turbulence.share, f, r.tickers);
+      if (!split.ok) return split;
+      cov = blendCovariance(split.value.turbulent, split.value.quiet, est.turbulence.blend);
+      turbulence = { turbulentDays: split.value.turbulentRows.length, threshold: split.value.threshold };
+      break;
+    }
   }
   // Exact symmetry (products like r̄·σᵢσⱼ round differently from r̄·σⱼσᵢ).
   for (let i = 0; i < n; i++)
@@ -196,23 +223,10 @@ export function estimateMoments(prices: PriceMatrix, est: EstimatorSettings, rf 
     ...(factorModel ? { factorModel } : {}),
     returns: r,
     ...(shrinkage === undefined ? {} : { shrinkage }),
+    ...(shrunk ? { shrunkMean: shrunk } : {}),
+    ...(turbulence ? { turbulence } : {}),
     covarianceKernel: gramKernelName(),
   });
-}
-
-/** Rows of `r` where every asset has a return (scenario objectives need complete scenarios). */
-export function completeReturnRows(r: ReturnMatrix): { values: Float64Array; T: number } {
-  const { n } = r;
-  const out = new Float64Array(r.T * n);
-  let T = 0;
-  for (let t = 0; t < r.T; t++) {
-    let complete = true;
-    for (let j = 0; j < n && complete; j++) if (r.values[t * n + j] !== r.values[t * n + j]) complete = false;
-    if (!complete) continue;
-    out.set(r.values.subarray(t * n, (t + 1) * n), T * n);
-    T++;
-  }
-  return { values: out.slice(0, T * n), T };
 }
 
 /** Per-asset bounds: asset-specific where given, the global ones otherwise. */

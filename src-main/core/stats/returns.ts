@@ -58,3 +58,18 @@ export function nanToZero(values: Float64Array): Float64Array {
   for (let i = 0; i < out.length; i++) if (out[i] !== out[i]) out[i] = 0;
   return out;
 }
+
+/** Rows of `r` where every asset has a return (scenario objectives need complete scenarios). */
+export function completeReturnRows(r: ReturnMatrix): { values: Float64Array; T: number } {
+  const { n } = r;
+  const out = new Float64Array(r.T * n);
+  let T = 0;
+  for (let t = 0; t < r.T; t++) {
+    let complete = true;
+    for (let j = 0; j < n && complete; j++) if (r.values[t * n + j] !== r.values[t * n + j]) complete = false;
+    if (!complete) continue;
+    out.set(r.values.subarray(t * n, (t + 1) * n), T * n);
+    T++;
+  }
+  return { values: out.slice(0, T * n), T };
+}

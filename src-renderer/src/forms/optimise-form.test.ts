@@ -172,7 +172,7 @@ describe('market prior', () => {
     f.bl = { enabled: true, prior: 'market', tau: '5', omega: 'proportional', riskAversion: 'market', marketCaps: { AAPL: '2500', GOOG: '1800' }, views: [] };
     expect(validateForm(f, KNOWN).errors['bl:marketCaps']).toMatch(/market cap for FB/);
     f.bl.marketCaps.FB = '-3';
-    expect(validateForm(f, KNOWN).errors['bl:cap:FB']).toMatch(/above 0/);
+    expect(validateForm(f, KNOWN).errors['bl:cap:FB']).toMatch(/negative/);
     f.bl.marketCaps.FB = '900';
     const { errors, request } = validateForm(f, KNOWN);
     expect(errors).toEqual({});

@@ -12,6 +12,7 @@ import {
   type ReturnEstimator,
   type RiskModel,
 } from '../../../shared/domain/optimize.js';
+import { defaultRobustForm, robustOptions, type RobustForm } from './robust-form.js';
 import { parseNumber, parsePercent } from './parse.js';
 import { validateViews, type BlForm } from './views-form.js';
 
@@ -76,6 +77,8 @@ export interface OptimiseForm {
   assets: Record<string, AssetRow>;
   sectorCaps: SectorCap[];
   bl: BlForm;
+  /** Robust estimators, objectives and resampling (absent in drafts saved before they existed). */
+  robust?: RobustForm;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -128,6 +131,7 @@ export function defaultForm(): OptimiseForm {
     assets: {},
     sectorCaps: [],
     bl: emptyBl(),
+    robust: defaultRobustForm(),
   };
 }
 
@@ -289,12 +293,13 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
   for (const [sector, tickers] of bySector) if (!capped.has(sector)) groups.push({ name: sector, tickers });
 
   const bl = validateViews(form.bl, new Set(form.tickers), errors);
+  const robust = robustOptions(form.robust, errors);
 
   if (Object.keys(errors).length > 0) return { errors };
 
   const options: OptimizeOptionsInput = {
     objective: form.objective,
-    estimators: { returns: form.returns, risk: form.risk, ...(span !== undefined ? { span } : {}) },
+    estimators: { returns: form.returns, risk: form.risk, ...(span !== undefined ? { span } : {}), ...robust.estimators },
     targets: {
       rf,
       ...(targetVolatility !== undefined ? { targetVolatility } : {}),
@@ -316,6 +321,7 @@ export function validateForm(form: OptimiseForm, known: ReadonlySet<string>): { 
       ...(needsHoldings ? { currentWeights: holdings } : {}),
     },
     ...(bl ? { blackLitterman: bl } : {}),
+    robust: robust.robust,
   };
   const window: OptimiseRequest['window'] = {
     ...(form.start ? { start: form.start } : {}),

@@ -1,5 +1,6 @@
 /** Converts between the Optimise form and a saved scenario (the same JSON the CLI reads). */
 import type { ScenarioFile, ScenarioFileInput } from '../../../shared/domain/scenario.js';
+import { robustFormFromOptions } from './robust-form.js';
 import { defaultForm, emptyAssetRow, emptyBl, type AssetRow, type OptimiseForm, type OptimiseRequest, type SectorCap, type TeBenchmark } from './optimise-form.js';
 import { numberText, parseNumber, percentText } from './parse.js';
 import type { BlForm, ViewRow } from './views-form.js';
@@ -42,6 +43,7 @@ export function formFromScenario(s: ScenarioFile, points?: number): OptimiseForm
   f.returns = o.estimators.returns;
   f.risk = o.estimators.risk;
   f.span = numberText(o.estimators.span);
+  f.robust = robustFormFromOptions(o);
   f.start = s.window.start ?? '';
   f.end = s.window.end ?? '';
   f.rf = percentText(o.targets.rf);

@@ -135,33 +135,3 @@ describe('free scenario names', () => {
     expect(freeName('A (2)', ['A', 'A (2)'])).toBe('A (3)');
   });
 });
-
-describe('correlation of daily returns', () => {
-  it('matches a direct computation and handles gaps pairwise', async () => {
-    const { correlationMatrix, dailyReturns, pairCorrelation } = await import('./correlation.js');
-    const dates = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
-    // Deterministic wiggles: B follows A, C is A mirrored.
-    const a = dates.map((date, i) => ({ date, price: 100 * (1 + 0.01 * Math.sin(i * 1.3)) }));
-    const b = dates.map((date, i) => ({ date, price: 50 * (1 + 0.02 * Math.sin(i * 1.3) + 0.001 * Math.cos(i * 7)) }));
-    const c = dates.map((date, i) => ({ date, price: i === 10 ? null : 80 * (1 - 0.01 * Math.sin(i * 1.3)) }));
-    const [ra, rb, rc] = [a, b, c].map(dailyReturns);
-    expect(ra!.size).toBe(59);
-    expect(rc!.size).toBe(57); // the missing price breaks two returns (no forward fill)
-    expect(ra!.get(dates[1]!)).toBeCloseTo(a[1]!.price! / a[0]!.price! - 1, 14);
-    const m = correlationMatrix([ra!, rb!, rc!]);
-    expect(m[0]![0]).toBe(1);
-    expect(m[0]![1]).toBe(m[1]![0]);
-    expect(m[0]![1]).toBeGreaterThan(0.95);
-    expect(m[0]![2]).toBeLessThan(-0.95);
-    // Against numpy-style Pearson on the common dates, computed independently here.
-    const common = [...ra!.keys()].filter((d) => rc!.has(d));
-    const xs = common.map((d) => ra!.get(d)!);
-    const ys = common.map((d) => rc!.get(d)!);
-    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-    const [mx, my] = [mean(xs), mean(ys)];
-    const cov = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0);
-    const sd = (v: number[], mv: number) => Math.sqrt(v.reduce((s, x) => s + (x - mv) ** 2, 0));
-    expect(m[0]![2]).toBeCloseTo(cov / (sd(xs, mx) * sd(ys, my)), 12);
-    expect(pairCorrelation(new Map([['d', 1]]), new Map([['d', 2]]))).toBeNaN();
-  });
-});

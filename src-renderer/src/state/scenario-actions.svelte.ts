@@ -12,6 +12,7 @@ import { parseNumber } from '../forms/parse.js';
 import { app, knownTickers } from './app.svelte.js';
 import { currentKey, formKey, invalidateRuns, recordHistory, requestKey, work, type Results } from './workbench.svelte.js';
 import { persistDraft } from './autosave.svelte.js';
+import { restoreRobustness, robustness, robustnessResults } from './robustness.svelte.js';
 import { reportLogo } from '../screens/optimise/report-logo.svelte.js';
 import { bt, restoreSavedRuns } from '../screens/backtest/backtest-state.svelte.js';
 
@@ -26,6 +27,7 @@ function resultsFor(request: OptimiseRequest): Record<string, unknown> {
     optimize: r?.optimize ? $state.snapshot(r.optimize) : null,
     frontier: r?.frontier ? $state.snapshot(r.frontier) : null,
     current: r?.current ? $state.snapshot(r.current) : null,
+    robustness: robustnessResults(requestKey(request)),
   };
 }
 
@@ -67,6 +69,7 @@ export async function saveScenario(asNew = false): Promise<Scenario | null> {
     // From the record saved: an update keeps its backtest, a new record (save as) has none of its own yet.
     work.backtestMaxDrawdown = drawdownOf(saved);
     work.savedKey = formKey();
+    robustness.unsaved = false;
     work.message = `Saved “${saved.name}”.`;
     app.status = work.message;
     void persistDraft();
@@ -105,6 +108,7 @@ export function loadScenario(s: Scenario): void {
   work.scenarioId = s.id;
   work.savedKey = formKey();
   work.results = savedResults(s);
+  restoreRobustness(s.results.robustness, currentKey());
   work.backtestMaxDrawdown = drawdownOf(s);
   restoreSavedRuns(s.results);
   work.message = `Opened “${s.name}”.`;
@@ -179,7 +183,8 @@ export async function exportComparisonPdf(ids: number[]): Promise<string> {
 
 /** Exports the PDF report of the current scenario (saving it first when it has unsaved changes). */
 export async function exportPdf(): Promise<void> {
-  if (work.scenarioId === null || work.savedKey !== formKey()) {
+  // New robustness results belong in the report too, so they are saved first.
+  if (work.scenarioId === null || work.savedKey !== formKey() || robustness.unsaved) {
     const saved = await saveScenario();
     if (!saved) return;
   }

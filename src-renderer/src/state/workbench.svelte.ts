@@ -3,7 +3,7 @@
  * the run actions (run, cancel, adopt a frontier point). Scenario actions live in
  * scenario-actions.svelte.ts. Screens read and write this one state.
  */
-import type { FrontierPoint, FrontierResult, OptimizeResult, Performance } from '../../../shared/domain/optimize.js';
+import { estimatorSchema, type FrontierPoint, type FrontierResult, type OptimizeResult, type Performance } from '../../../shared/domain/optimize.js';
 import { REPORT_ONE_PAGE_SECTIONS, type ReportSection } from '../../../shared/api/reports.js';
 import { ApiCallError, call, errorText, newJobId, onEvent } from '../lib/api.js';
 import { createHistory } from '../lib/history.js';
@@ -223,7 +223,7 @@ export function adoptFrontierPoint(point: FrontierPoint, index: number): void {
       activeConstraints: [],
       riskContributions: {},
       warnings: [],
-      estimators: prev?.diagnostics.estimators ?? { returns: work.form.returns, span: 500, logReturns: false, risk: work.form.risk, benchmark: 0, frequency: 252 },
+      estimators: prev?.diagnostics.estimators ?? estimatorSchema.parse({ returns: work.form.returns, risk: work.form.risk }),
     },
     // A frontier point carries no BL prior/posterior of its own, but the run's still apply to it.
     ...(prev?.prior ? { prior: prev.prior } : {}),
