@@ -24,7 +24,7 @@ export function unusedFlagReason(flag: string, o: OptimizeOptions, given: Readon
     case 'target-return':
       return ['efficient-return', 'efficient-cvar', 'efficient-cdar', 'min-semivariance'].includes(obj) ? null : 'only efficient-return, efficient-cvar, efficient-cdar and min-semivariance take a return target';
     case 'risk-aversion':
-      return obj === 'max-utility' ? null : 'only max-utility takes a risk aversion';
+      return obj === 'max-utility' || obj === 'worst-case-mv' ? null : 'only max-utility and worst-case-mv take a risk aversion';
     case 'beta':
       return scenario ? null : 'only CVaR / CDaR objectives take a confidence level';
     case 'span':

@@ -41,6 +41,10 @@ export const targetOptions = {
   'risk-aversion': { type: 'string' },
   beta: { type: 'string' },
   views: { type: 'string' },
+} satisfies OptionsConfig;
+
+/** The optimize command's risk measure of efficient-risk / max-utility (`frontier` has its own --risk-measure). */
+export const measureOptions = {
   'risk-measure': { type: 'string' },
   'target-risk': { type: 'string' },
 } satisfies OptionsConfig;
@@ -69,10 +73,11 @@ export const estimatorUsage = `estimators:
   worst-case-mv: [--uncertainty box|ellipsoid] [--confidence 0.95]`;
 
 export const targetUsage = `targets:
-  --rf X (annual risk-free rate, default 0) --target-volatility X --target-return X --risk-aversion X --beta 0.95
-  --risk-measure volatility|semideviation|cvar|cdar (efficient-risk cap / max-utility penalty)
+  --rf X (annual risk-free rate, default 0) --target-volatility X --target-return X --risk-aversion X --beta 0.95`;
+
+export const measureUsage = `  --risk-measure volatility|semideviation|cvar|cdar (efficient-risk cap / max-utility penalty)
   --target-risk X (efficient-risk cap in that measure: semideviation annual, CVaR/CDaR daily)
-  a flag the objective does not use is an error`;
+  a flag the objective does not use is an error (e.g. --target-return with max-sharpe)`;
 
 export const constraintUsage = `constraints:
   --bounds LO:HI (default 0:1; e.g. --bounds -1:1 for shorting) --bound T=LO:HI (repeatable)
@@ -130,7 +135,12 @@ function oneOf<T extends string>(args: ParsedArgs, flag: string, allowed: readon
  * Options from the flags, layered over `base` (a scenario file's options) so flags override it.
  * `marketColumn` is the column name the --market series was merged under (see mergeMarketSeries).
  */
-export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOptionsInput, marketColumn?: string): OptimizeOptions {
+export function optimizeOptionsFromFlags(
+  args: ParsedArgs,
+  base?: OptimizeOptionsInput,
+  marketColumn?: string,
+  purpose: 'optimize' | 'other' = 'other',
+): OptimizeOptions {
   const est: Record<string, unknown> = { ...(base?.estimators ?? {}) };
   const returns = oneOf(args, 'returns', RETURN_ESTIMATORS);
   if (returns) est.returns = returns;
@@ -149,10 +159,13 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
     const frequency = numberOption(args, 'frequency');
     if (frequency !== undefined) est.frequency = frequency;
   }
-  const measure = oneOf(args, 'risk-measure', RISK_MEASURES);
-  if (measure) advanced.riskMeasure = measure;
-  const targetRisk = numberOption(args, 'target-risk');
-  if (targetRisk !== undefined) advanced.riskTarget = targetRisk;
+  // `frontier` has its own --risk-measure (the frontier's measure); here it picks the objective's
+  if (purpose === 'optimize') {
+    const measure = oneOf(args, 'risk-measure', RISK_MEASURES);
+    if (measure) advanced.riskMeasure = measure;
+    const targetRisk = numberOption(args, 'target-risk');
+    if (targetRisk !== undefined) advanced.riskTarget = targetRisk;
+  }
   if (marketColumn) est.market = marketColumn;
 
   const targets: Record<string, unknown> = { ...(base?.targets ?? {}) };
@@ -223,7 +236,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
     const issue = parsed.error.issues[0]!;
     throw user(`${issue.path.join('.')}: ${issue.message}`);
   }
-  assertFlagsUsed(args, parsed.data);
+  if (purpose === 'optimize') assertFlagsUsed(args, parsed.data);
   return parsed.data;
 }
 
@@ -258,11 +271,16 @@ export interface EngineRequest {
 }
 
 /** Source flags → tickers and window; estimator/target/constraint flags → options (over a scenario's). */
-export async function engineRequest(args: ParsedArgs, ctx: CliContext): Promise<EngineRequest> {
+/**
+ * `purpose: 'optimize'` (the optimize command) reads --risk-measure / --target-risk as the objective's
+ * and refuses flags the objective ignores; other commands (frontier, resample, estimate) give those flags
+ * their own meaning.
+ */
+export async function engineRequest(args: ParsedArgs, ctx: CliContext, purpose: 'optimize' | 'other' = 'other'): Promise<EngineRequest> {
   const source = await loadPriceSource(args, ctx);
   const marketPath = stringOption(args, 'market');
   const marketSeries = marketPath ? await readMarketSeries(ctx, marketPath) : undefined;
   // The service names the market column (and sets it as the estimators' market), so the flags do not.
-  const options = optimizeOptionsFromFlags(args, source.scenario?.options);
+  const options = optimizeOptionsFromFlags(args, source.scenario?.options, undefined, purpose);
   return { source, request: { tickers: source.tickers, window: source.window, options, ...(marketSeries ? { marketSeries } : {}) } };
 }

@@ -73,7 +73,7 @@ function args(values: Values): ParsedArgs {
 async function outcome(values: Values, market?: string): Promise<string> {
   let options;
   try {
-    options = optimizeOptionsFromFlags(args(values), undefined, market);
+    options = optimizeOptionsFromFlags(args(values), undefined, market, 'optimize');
   } catch (e) {
     return `flag error: ${(e as Error).message}`;
   }
