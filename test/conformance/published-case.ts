@@ -44,4 +44,6 @@ export interface PublishedCase {
   /** "published": the library's number; "exact": the exact optimum of the same problem (note says which). */
   oracle?: 'published' | 'exact';
   note?: string;
+  /** An applicable case Frontier does not pass yet, with the reason; it counts as a miss in the figure. */
+  knownMiss?: string;
 }

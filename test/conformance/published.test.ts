@@ -224,10 +224,11 @@ async function runCase(c: PublishedCase): Promise<{ pass: boolean; detail: strin
 
 describe.skipIf(!hasSharedData)('published PyPortfolioOpt / Riskfolio-Lib cases', () => {
   for (const c of applicable) {
-    it(c.id, async () => {
+    // a known miss (listed with its reason) must still miss: when it starts passing the list is updated
+    it(c.knownMiss ? `${c.id} (known miss: ${c.knownMiss})` : c.id, async () => {
       const out = await runCase(c);
       outcomes.set(c.id, out);
-      expect(out.pass, out.detail).toBe(true);
+      expect(out.pass, out.detail).toBe(!c.knownMiss);
     }, 120_000);
   }
 
