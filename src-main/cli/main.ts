@@ -148,7 +148,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   // The one keep-alive: pool workers are unref'd, so without it the process could exit while a job runs.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
-    const args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    // values like --bounds -1:1 (loaded now: nothing but built-ins loads before a command is chosen)
+    const { joinNegativeValues } = await import('./negative-values.js');
+    const args = parseArgs({ args: joinNegativeValues(rest, command.options), options: command.options, allowPositionals: true, strict: true });
     if (args.values.help === true) {
       io.stdout(command.usage);
       return 0;

@@ -8,6 +8,7 @@ import { FrontierError } from '../../shared/api.js';
 import {
   OBJECTIVES,
   RETURN_ESTIMATORS,
+  RISK_MEASURES,
   RISK_MODELS,
   optimizeOptionsSchema,
   viewsSchema,
@@ -15,6 +16,7 @@ import {
   type OptimizeOptionsInput,
 } from '../../shared/domain/optimize.js';
 import type { MarketSeries } from '../../shared/api/optimize.js';
+import { CHECKED_FLAGS, unusedFlagReason } from './optimize-flag-use.js';
 import { numberOption, stringList, stringOption, type CliContext, type OptionsConfig, type ParsedArgs } from './command.js';
 import { importPriceFile, loadPriceSource, readJsonFile, type PriceSource } from './price-source.js';
 import { factorModelInput, factorOptions, factorUsage } from './factor-flags.js';
@@ -44,6 +46,12 @@ export const targetOptions = {
   views: { type: 'string' },
 } satisfies OptionsConfig;
 
+/** The optimize command's risk measure of efficient-risk / max-utility (`frontier` has its own --risk-measure). */
+export const measureOptions = {
+  'risk-measure': { type: 'string' },
+  'target-risk': { type: 'string' },
+} satisfies OptionsConfig;
+
 export const constraintOptions = {
   bounds: { type: 'string' },
   bound: { type: 'string', multiple: true },
@@ -62,15 +70,20 @@ export const estimatorUsage = `estimators:
   --returns historical|arithmetic|ema|capm|james-stein|bayes-stein|bodnar-okhrin   expected returns (default historical = CAGR over each asset's history)
   [--span N] (ema / exp, days; default 500) [--log-returns] [--market FILE.csv] (CAPM market series; default: equal-weighted universe)
   --risk sample|ledoit-wolf|ledoit-wolf-single-factor|ledoit-wolf-constant-correlation|exp|semicovariance|turbulence-blend
-  [--benchmark X] (semicovariance, daily return; default 0) [--frequency 252]
+  [--benchmark X] (semicovariance, daily return; default 0) [--frequency 252|weekly|monthly] (periods per year,
+  or resample to the first price of each week / month, 52 / 12 periods a year)
   [--shrink-target grand-mean|min-variance] [--turbulent-share 0.1] [--blend 0.5]
   worst-case-mv: [--uncertainty box|ellipsoid] [--confidence 0.95]`;
 
 export const targetUsage = `targets:
   --rf X (annual risk-free rate, default 0) --target-volatility X --target-return X --risk-aversion X --beta 0.95`;
 
+export const measureUsage = `  --risk-measure volatility|semideviation|cvar|cdar (efficient-risk cap / max-utility penalty)
+  --target-risk X (efficient-risk cap in that measure: semideviation annual, CVaR/CDaR daily)
+  a flag the objective does not use is an error (e.g. --target-return with max-sharpe)`;
+
 export const constraintUsage = `constraints:
-  --bounds LO:HI (default 0:1; write --bounds=-1:1 for negative values) --bound T=LO:HI (repeatable)
+  --bounds LO:HI (default 0:1; e.g. --bounds -1:1 for shorting) --bound T=LO:HI (repeatable)
   --market-neutral --group NAME=T1,T2:LO:HI (repeatable; leave LO or HI empty for one side)
   --l2 G --tx-cost K --current-weights FILE.json --max-turnover X --max-holdings K
   --tracking-error X --benchmark-weights FILE.json
@@ -126,7 +139,12 @@ function oneOf<T extends string>(args: ParsedArgs, flag: string, allowed: readon
  * Options from the flags, layered over `base` (a scenario file's options) so flags override it.
  * `marketColumn` is the column name the --market series was merged under (see mergeMarketSeries).
  */
-export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOptionsInput, marketColumn?: string): OptimizeOptions {
+export function optimizeOptionsFromFlags(
+  args: ParsedArgs,
+  base?: OptimizeOptionsInput,
+  marketColumn?: string,
+  purpose: 'optimize' | 'other' = 'other',
+): OptimizeOptions {
   const est: Record<string, unknown> = { ...(base?.estimators ?? {}) };
   const returns = oneOf(args, 'returns', RETURN_ESTIMATORS);
   if (returns) est.returns = returns;
@@ -137,8 +155,21 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   if (risk) est.risk = risk;
   const benchmark = numberOption(args, 'benchmark');
   if (benchmark !== undefined) est.benchmark = benchmark;
-  const frequency = numberOption(args, 'frequency');
-  if (frequency !== undefined) est.frequency = frequency;
+  const advanced: Record<string, unknown> = { ...((base?.advanced as Record<string, unknown> | undefined) ?? {}) };
+  // --frequency N (periods per year) or weekly|monthly (resample the prices first)
+  const freqRaw = stringOption(args, 'frequency');
+  if (freqRaw === 'weekly' || freqRaw === 'monthly' || freqRaw === 'daily') advanced.resample = freqRaw;
+  else {
+    const frequency = numberOption(args, 'frequency');
+    if (frequency !== undefined) est.frequency = frequency;
+  }
+  // `frontier` has its own --risk-measure (the frontier's measure); here it picks the objective's
+  if (purpose === 'optimize') {
+    const measure = oneOf(args, 'risk-measure', RISK_MEASURES);
+    if (measure) advanced.riskMeasure = measure;
+    const targetRisk = numberOption(args, 'target-risk');
+    if (targetRisk !== undefined) advanced.riskTarget = targetRisk;
+  }
   if (marketColumn) est.market = marketColumn;
 
   const targets: Record<string, unknown> = { ...(base?.targets ?? {}) };
@@ -189,7 +220,7 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
   const bw = stringOption(args, 'benchmark-weights');
   if (bw) c.benchmarkWeights = readWeightsFile(bw, 'benchmark-weights');
 
-  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel) };
+  const input: Record<string, unknown> = { ...(base ?? {}), estimators: est, targets, constraints: c, ...factorModelInput(args, base?.factorModel), ...(Object.keys(advanced).length > 0 ? { advanced } : {}) };
   applyRobustFlags(args, est, input);
   applyOptionsBookFlags(args, input);
   const objective = oneOf(args, 'objective', OBJECTIVES);
@@ -212,7 +243,20 @@ export function optimizeOptionsFromFlags(args: ParsedArgs, base?: OptimizeOption
     const issue = parsed.error.issues[0]!;
     throw user(`${issue.path.join('.')}: ${issue.message}`);
   }
+  if (purpose === 'optimize') assertFlagsUsed(args, parsed.data);
   return parsed.data;
+}
+
+/** An optimisation flag the objective would ignore is a user error naming both. */
+export function assertFlagsUsed(args: ParsedArgs, options: OptimizeOptions): void {
+  const given = new Set<string>(CHECKED_FLAGS.filter((f) => {
+    const v = args.values[f];
+    return v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
+  }));
+  for (const flag of given) {
+    const why = unusedFlagReason(flag, options, given);
+    if (why) throw user(`--${flag} is not used by --objective ${options.objective}: ${why}`);
+  }
 }
 
 /** The separate in-memory store a --market file is read through (its ticker may clash with the prices'). */
@@ -234,11 +278,16 @@ export interface EngineRequest {
 }
 
 /** Source flags → tickers and window; estimator/target/constraint flags → options (over a scenario's). */
-export async function engineRequest(args: ParsedArgs, ctx: CliContext): Promise<EngineRequest> {
+/**
+ * `purpose: 'optimize'` (the optimize command) reads --risk-measure / --target-risk as the objective's
+ * and refuses flags the objective ignores; other commands (frontier, resample, estimate) give those flags
+ * their own meaning.
+ */
+export async function engineRequest(args: ParsedArgs, ctx: CliContext, purpose: 'optimize' | 'other' = 'other'): Promise<EngineRequest> {
   const source = await loadPriceSource(args, ctx);
   const marketPath = stringOption(args, 'market');
   const marketSeries = marketPath ? await readMarketSeries(ctx, marketPath) : undefined;
   // The service names the market column (and sets it as the estimators' market), so the flags do not.
-  const options = optimizeOptionsFromFlags(args, source.scenario?.options);
+  const options = optimizeOptionsFromFlags(args, source.scenario?.options, undefined, purpose);
   return { source, request: { tickers: source.tickers, window: source.window, options, ...(marketSeries ? { marketSeries } : {}) } };
 }

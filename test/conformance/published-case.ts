@@ -2,7 +2,8 @@
 export type Tolerance = { rtol: number; atol: number } | { decimal: number };
 
 export interface CaseRun {
-  type: 'optimize' | 'moments' | 'expected-returns' | 'hrp-weights' | 'hrp-cluster-var' | 'hrp-order' | 'black-litterman';
+  /** 'not-run': an applicable case not transcribed yet; it counts as a miss. */
+  type: 'not-run' | 'inline-cov' | 'evaluate' | 'optimize' | 'moments' | 'expected-returns' | 'hrp-weights' | 'hrp-cluster-var' | 'hrp-order' | 'black-litterman';
   /** Folder under ../shared/data. */
   data: string;
   /** Column subset (Riskfolio's asset list) or, for weight cases, the order of `expected`. */
@@ -17,7 +18,13 @@ export interface CaseRun {
   /** Compare weights (in `tickers` order) instead of figures. */
   weights?: boolean;
   rf?: number;
+  /** rf of the Black–Litterman market prior when it differs from `rf` (the Sharpe ratio's). */
+  priorRf?: number;
+  /** efficient-risk at (the min-risk objective's figure + plus), as "efficient_risk(min_value + 0.01)". */
+  targetFromMin?: { objective: string; plus: number };
   market?: string;
+  /** Inline price rows (inline-cov). */
+  prices?: number[][];
   mu?: number[];
   covDiag?: number[];
 }
@@ -37,4 +44,6 @@ export interface PublishedCase {
   /** "published": the library's number; "exact": the exact optimum of the same problem (note says which). */
   oracle?: 'published' | 'exact';
   note?: string;
+  /** An applicable case Frontier does not pass yet, with the reason; it counts as a miss in the figure. */
+  knownMiss?: string;
 }

@@ -4,6 +4,8 @@ import {
   constraintOptions,
   constraintUsage,
   engineRequest,
+  measureOptions,
+  measureUsage,
   estimatorOptions,
   estimatorUsage,
   targetOptions,
@@ -31,10 +33,11 @@ views file (Black–Litterman): {"prior": "market"|"equal"|"historical"|"none"|{
 ${priceSourceUsage}
 ${estimatorUsage}
 ${targetUsage}
+${measureUsage}
 ${constraintUsage}`,
-  options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, ...targetOptions, ...constraintOptions },
+  options: { ...commonOptions, ...priceSourceOptions, ...estimatorOptions, ...targetOptions, ...measureOptions, ...constraintOptions },
   async run(args, ctx) {
-    const { source, request } = await engineRequest(args, ctx);
+    const { source, request } = await engineRequest(args, ctx, 'optimize');
     const { options } = request;
     const res = await ctx.call('optimize-run', request, source.db);
     ctx.print(args.values.json === true, res, () => {

@@ -7,6 +7,7 @@ import { Cancelled, type CoreHooks } from '../hooks.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import { fail, ok, type CoreResult } from '../result.js';
 import { gramKernelName } from '../stats/gram.js';
+import { periodsPerYear, resamplePrices } from '../stats/resample.js';
 import { applyBlackLitterman, blackLittermanWeights } from './black-litterman.js';
 import { checkFeasible } from './feasibility.js';
 import { frontierOf } from './frontier.js';
@@ -31,6 +32,32 @@ export type { PreparedProblem, Solution, ObjectiveSolver } from './problem.js';
 /** Restricts prices to the window (start/end dates, complete rows, last N returns). */
 export function applyWindow(prices: PriceMatrix, window: PriceWindow): CoreResult<PriceMatrix> {
   return windowPrices(prices, window);
+}
+
+/**
+ * The prices an optimisation runs on: resampled first (advanced.resample; the estimators' periods per year
+ * become 52 / 12), then restricted to `window`; plus, with advanced.expectedReturnsWindow, the prices of
+ * that other window for the expected returns. Jobs and tests call this before optimizePortfolio.
+ */
+export function pricesForOptions(
+  prices: PriceMatrix,
+  window: PriceWindow,
+  options: OptimizeOptions,
+): CoreResult<{ prices: PriceMatrix; options: OptimizeOptions; expectedReturnsPrices?: PriceMatrix }> {
+  const period = options.advanced?.resample ?? 'daily';
+  let base = prices;
+  let opts = options;
+  if (period !== 'daily') {
+    base = resamplePrices(prices, period);
+    opts = { ...options, estimators: { ...options.estimators, frequency: periodsPerYear(period) } };
+  }
+  const main = windowPrices(base, window);
+  if (!main.ok) return main;
+  const muWindow = options.advanced?.expectedReturnsWindow;
+  if (!muWindow) return ok({ prices: main.value, options: opts });
+  const mu = windowPrices(base, muWindow);
+  if (!mu.ok) return mu;
+  return ok({ prices: main.value, options: opts, expectedReturnsPrices: mu.value });
 }
 
 /** Annualised expected returns and covariance (row-major n×n) of the price columns under `est`. */
@@ -59,9 +86,17 @@ interface Prepared {
 }
 
 /** Estimation (+ Black–Litterman when options.blackLitterman is set) into a PreparedProblem. */
-export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): CoreResult<Prepared> {
-  const m = estimate(prices, options.estimators, options.targets.rf, options.factorModel);
-  if (!m.ok) return m;
+export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions, expectedReturnsPrices?: PriceMatrix): CoreResult<Prepared> {
+  const est = estimate(prices, options.estimators, options.targets.rf, options.factorModel);
+  if (!est.ok) return est;
+  let m = est;
+  if (expectedReturnsPrices) {
+    // expected returns from their own window; covariance and scenarios from `prices`
+    const other = estimate(expectedReturnsPrices, options.estimators, options.targets.rf, options.factorModel);
+    if (!other.ok) return other;
+    if (other.value.tickers.join() !== est.value.tickers.join()) return fail('invalid-input', 'the expected-returns window must hold the same tickers');
+    m = { ok: true, value: { ...est.value, expectedReturns: other.value.expectedReturns } };
+  }
   let moments: Moments = m.value;
   let prior: Record<string, number> | undefined;
   let posterior: Record<string, number> | undefined;
@@ -98,8 +133,8 @@ export function prepareProblem(prices: PriceMatrix, options: OptimizeOptions): C
 }
 
 /** One optimisation: estimate, solve the objective, report weights, performance and diagnostics. */
-export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOptions, ctx?: CoreHooks): Promise<CoreResult<OptimizeResult>> {
-  const prep = prepareProblem(prices, options);
+export async function optimizePortfolio(prices: PriceMatrix, options: OptimizeOptions, ctx?: CoreHooks, expectedReturnsPrices?: PriceMatrix): Promise<CoreResult<OptimizeResult>> {
+  const prep = prepareProblem(prices, options, expectedReturnsPrices);
   if (!prep.ok) return prep;
   if (ctx?.isCancelled()) throw new Cancelled();
   const r = await solvePrepared(prep.value.problem, prep.value.warnings, ctx);

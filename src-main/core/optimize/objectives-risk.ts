@@ -86,6 +86,35 @@ function scenarioSolver(measure: ScenarioMeasure, withTarget: boolean): Objectiv
   };
 }
 
+/**
+ * Max μᵀw (− γ‖w‖²) s.t. CVaR / CDaR ≤ advanced.riskTarget (daily, at targets.beta): PyPortfolioOpt's
+ * EfficientCVaR / EfficientCDaR `efficient_risk`. A cap below the minimum reachable is reported as such.
+ */
+export function efficientScenarioRisk(measure: ScenarioMeasure): ObjectiveSolver {
+  return async (p, ctx) => {
+    checkCancelled(ctx);
+    const cap = p.options.advanced?.riskTarget;
+    if (cap === undefined) return fail('invalid-input', `efficient-risk on ${measure.toUpperCase()} needs a cap (advanced.riskTarget, daily fraction)`, { field: 'advanced.riskTarget' });
+    const spec = portfolioSpecOf(p, false);
+    if (!spec.ok) return spec;
+    const common = { returns: p.returns, T: p.T, beta: p.options.targets.beta, measure, ...(ctx ? { isCancelled: () => ctx.isCancelled() } : {}) };
+    const res = await solveScenarioRisk({ ...common, spec: spec.value, maxReturnCap: { mu: p.mu, cap } });
+    if (!res.ok) {
+      if (res.error.code !== 'infeasible') return res;
+      // name the real cause when the constraints alone are feasible: the cap is below the minimum
+      const floor = await solveScenarioRisk({ ...common, spec: { ...spec.value, l2: 0, txCost: 0 } });
+      if (floor.ok && floor.value.extras![measure]! > cap) {
+        return fail('infeasible', `${measure.toUpperCase()} cap ${cap} is below the minimum ${measure.toUpperCase()} reachable under the constraints (${floor.value.extras![measure]!.toPrecision(6)})`, { constraints: [`${measure} cap`] });
+      }
+      return res;
+    }
+    const other = measure === 'cvar' ? 'cdar' : 'cvar';
+    const w = res.value.weights;
+    const value = other === 'cvar' ? historicalCvar(p.returns, p.T, p.n, w, p.options.targets.beta) : historicalCdar(p.returns, p.T, p.n, w, p.options.targets.beta);
+    return ok({ ...res.value, extras: { ...res.value.extras, [other]: value } });
+  };
+}
+
 /** Number of weights outside their per-asset bounds (1e-12 slack). */
 function outsideBounds(p: PreparedProblem, w: Float64Array): number {
   let outside = 0;

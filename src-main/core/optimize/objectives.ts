@@ -1,11 +1,12 @@
 /** The objective registry: every Objective maps to a solver; E2's risk-based solvers are spread in. */
-import { OBJECTIVES, type Objective } from '../../../shared/domain/optimize.js';
+import { OBJECTIVES, type Objective, type RiskMeasure } from '../../../shared/domain/optimize.js';
 import { fail } from '../result.js';
 import { withMaxHoldings } from './cardinality.js';
 import { efficientReturn, efficientRisk, maxReturn, maxSharpe, maxUtility, minVolatility } from './mean-variance.js';
 import { riskObjectives } from './objectives-risk.js';
 import type { ObjectiveSolver } from './problem.js';
-import { minSemivariance } from './semivariance.js';
+import { efficientSemideviation, maxSemivarianceUtility, minSemivariance } from './semivariance.js';
+import { efficientScenarioRisk } from './objectives-risk.js';
 import { crisisRobust } from '../robust/crisis-robust.js';
 import { worstCaseMv } from '../robust/worst-case.js';
 
@@ -28,7 +29,28 @@ const meanVariance: Partial<Record<Objective, ObjectiveSolver>> = {
   'crisis-robust': withMaxHoldings(crisisRobust),
 };
 
-const pick = (o: Objective): ObjectiveSolver => riskObjectives[o] ?? meanVariance[o] ?? unsupported(o);
+const basePick = (o: Objective): ObjectiveSolver => riskObjectives[o] ?? meanVariance[o] ?? unsupported(o);
+
+/** Solvers per advanced.riskMeasure for the objectives that take another risk measure. */
+const byMeasure: Partial<Record<Objective, Partial<Record<RiskMeasure, ObjectiveSolver>>>> = {
+  'efficient-risk': { semideviation: withMaxHoldings(efficientSemideviation), cvar: efficientScenarioRisk('cvar'), cdar: efficientScenarioRisk('cdar') },
+  'max-utility': { semideviation: withMaxHoldings(maxSemivarianceUtility) },
+};
+
+// A risk measure an objective does not use is an error, never silently ignored.
+const pick = (o: Objective): ObjectiveSolver => {
+  const base = basePick(o);
+  return (p, ctx) => {
+    const measure = p.options.advanced?.riskMeasure ?? 'volatility';
+    if (measure === 'volatility') {
+      if (p.options.advanced?.riskTarget !== undefined) return Promise.resolve(fail('invalid-input', `advanced.riskTarget applies to efficient-risk with a risk measure other than volatility (use targets.targetVolatility)`, { field: 'advanced.riskTarget' }));
+      return base(p, ctx);
+    }
+    const solver = byMeasure[o]?.[measure];
+    if (!solver) return Promise.resolve(fail('invalid-input', `risk measure ${measure} does not apply to ${o} (it applies to ${Object.entries(byMeasure).filter(([, m]) => m[measure]).map(([k]) => k).join(', ')})`, { field: 'advanced.riskMeasure' }));
+    return solver(p, ctx);
+  };
+};
 
 export const objectives: Record<Objective, ObjectiveSolver> = {
   'min-volatility': pick('min-volatility'),

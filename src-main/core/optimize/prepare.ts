@@ -7,7 +7,8 @@ import { completeReturnRows, countPerAsset, returnsFromPrices, type ReturnMatrix
 
 export { completeReturnRows };
 import { gramKernelName } from '../stats/gram.js';
-import { expCov, fixNonPsd, pairwiseCorrelation, sampleCov, semicovariance } from '../stats/risk-models.js';
+import { correlationOfReturns } from '../stats/correlation.js';
+import { expCov, fixNonPsd, sampleCov, semicovariance } from '../stats/risk-models.js';
 import {
   ledoitWolfConstantCorrelation,
   ledoitWolfConstantVariance,
@@ -272,7 +273,7 @@ export function prepareFromMoments(m: Moments, options: OptimizeOptions): CoreRe
     options,
     // PyPortfolioOpt's HRPOpt(returns) clusters on returns.corr() (pairwise complete); with any other
     // risk model (or a posterior) it is HRPOpt(cov_matrix=S), clustering on the correlation of S.
-    ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: pairwiseCorrelation(m.returns) } : {}),
+    ...(options.objective === 'hrp' && options.estimators.risk === 'sample' && !options.blackLitterman ? { correlation: correlationOfReturns(m.returns) } : {}),
     ...(m.factorModel ? { factorModel: m.factorModel } : {}),
   });
 }

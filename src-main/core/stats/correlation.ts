@@ -1,6 +1,6 @@
 /** Correlation of daily returns: the one implementation behind the app's heatmap, the report's and the API's. */
 import type { PriceMatrix } from '../price-matrix.js';
-import { returnsFromPrices } from './returns.js';
+import { returnsFromPrices, type ReturnMatrix } from './returns.js';
 
 /**
  * Pearson correlation of daily simple returns (returns.ts: p_t/p_{t−1} − 1, no forward fill), pairwise
@@ -8,9 +8,18 @@ import { returnsFromPrices } from './returns.js';
  * common returns or a series is constant; the diagonal is 1 for any asset with varying returns.
  */
 export function returnCorrelation(m: PriceMatrix): number[][] {
-  const r = returnsFromPrices(m);
+  const n = m.tickers.length;
+  const c = correlationOfReturns(returnsFromPrices(m));
+  return Array.from({ length: n }, (_, i) => Array.from(c.subarray(i * n, (i + 1) * n)));
+}
+
+/**
+ * The same pairwise-complete correlation (pandas `DataFrame.corr()`: each pair's means and deviations
+ * from the days both exist) of a return matrix, n×n row-major. HRP clusters on it.
+ */
+export function correlationOfReturns(r: ReturnMatrix): Float64Array {
   const { n, T, values } = r;
-  const out = Array.from({ length: n }, () => new Array<number>(n).fill(Number.NaN));
+  const out = new Float64Array(n * n).fill(Number.NaN);
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
       let k = 0;
@@ -39,8 +48,8 @@ export function returnCorrelation(m: PriceMatrix): number[][] {
         cyy += (y - my) ** 2;
       }
       const c = cxx > 0 && cyy > 0 ? cxy / Math.sqrt(cxx * cyy) : Number.NaN;
-      out[i]![j] = i === j && cxx > 0 ? 1 : c;
-      out[j]![i] = out[i]![j]!;
+      out[i * n + j] = i === j && cxx > 0 ? 1 : c;
+      out[j * n + i] = out[i * n + j]!;
     }
   }
   return out;

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/optimize.js';
 import { evaluatePortfolio } from '../../core/optimize/evaluate.js';
 import type { EstimateResult } from '../../../shared/api/optimize.js';
-import { applyWindow, efficientFrontier, estimateMoments, optimizePortfolio } from '../../core/optimize/index.js';
+import { efficientFrontier, estimateMoments, optimizePortfolio, pricesForOptions } from '../../core/optimize/index.js';
 import type { PriceMatrix } from '../../core/price-matrix.js';
 import type { CoreError, CoreResult } from '../../core/result.js';
 import { JobCancelled, type JobFunction } from '../job-context.js';
@@ -38,17 +38,18 @@ function unwrap<T>(r: CoreResult<T>): T {
   return r.value;
 }
 
-function windowed(input: OptimizeJobInput): { prices: PriceMatrix; options: OptimizeOptions } {
+function windowed(input: OptimizeJobInput): { prices: PriceMatrix; options: OptimizeOptions; expectedReturnsPrices?: PriceMatrix } {
   const parsed = optimizeOptionsSchema.safeParse(input.options);
   if (!parsed.success) raise({ code: 'invalid-input', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   const window = windowSchema.parse(input.window ?? {});
-  return { prices: unwrap(applyWindow(input.prices, window)), options: parsed.data };
+  // resampling and the expected-returns window (options.advanced) apply before the window
+  return unwrap(pricesForOptions(input.prices, window, parsed.data));
 }
 
 const optimize: JobFunction<OptimizeJobInput, OptimizeResult> = async (input, ctx) => {
-  const { prices, options } = windowed(input);
+  const { prices, options, expectedReturnsPrices } = windowed(input);
   ctx.progress(0, 1, `optimising (${options.objective})`);
-  const r = unwrap(await optimizePortfolio(prices, options, ctx));
+  const r = unwrap(await optimizePortfolio(prices, options, ctx, expectedReturnsPrices));
   ctx.progress(1, 1);
   return r;
 };

@@ -31,6 +31,28 @@ export interface ScenarioInput {
    * The dual was not faster in WASM HiGHS (bench/engine-lp.ts), hence not the default.
    */
   formulation?: 'auto' | 'primal' | 'dual';
+  /**
+   * Max μᵀw (− γ‖w‖²) with the risk measure as a constraint ≤ cap (daily fraction) instead of the
+   * objective: PyPortfolioOpt's EfficientCVaR / EfficientCDaR `efficient_risk`.
+   */
+  maxReturnCap?: { mu: Float64Array; cap: number };
+}
+
+/** Turns a min-risk scenario LP into max μᵀw s.t. risk ≤ cap: the risk's cost row becomes a constraint. */
+function capRisk(built: ReturnType<typeof buildCvarLp>, n: number, cap: { mu: Float64Array; cap: number }): void {
+  const { lp } = built;
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let j = n; j < lp.colCost.length; j++) {
+    const c = lp.colCost[j]!;
+    if (c !== 0 && !lp.colNames[j]!.startsWith('buy') && !lp.colNames[j]!.startsWith('sell')) {
+      idx.push(j);
+      val.push(c);
+      lp.colCost[j] = 0;
+    }
+  }
+  addRow(lp, -Infinity, cap.cap, idx, val, 'risk-cap');
+  for (let i = 0; i < n; i++) lp.colCost[i] = lp.colCost[i]! - cap.mu[i]!;
 }
 
 // Tolerances for the certificate: HiGHS works to 1e-7 feasibility by default; we ask for 1e-9.
@@ -61,6 +83,7 @@ export async function solveScenarioRisk(input: ScenarioInput): Promise<CoreResul
   // CDaR + γ‖w‖² goes through outer tangents of w², exact in the limit. CVaR + L2 is a QP HiGHS solves.
   if ((spec.l2 ?? 0) > 0 && (measure === 'cdar' || spec.maxHoldings !== undefined)) return solveL2ByTangents(highs, input, run);
   const built = measure === 'cvar' ? buildCvarLp(spec, returns, T, beta) : buildCdarLp(spec, returns, T, beta);
+  if (input.maxReturnCap) capRisk(built, n, input.maxReturnCap);
   const continuous = !built.lp.integer.some((b) => b) && built.lp.diagQ.size === 0;
   const formulation = input.formulation ?? 'auto';
   const viaDual = continuous && formulation === 'dual';
@@ -149,6 +172,7 @@ async function solveL2ByTangents(highs: Awaited<ReturnType<typeof loadHighs>>, i
   let last: { built: ReturnType<typeof buildCvarLp>; out: LpOutcome } | undefined;
   for (; rounds < 60; rounds++) {
     const built = measure === 'cvar' ? buildCvarLp(base, returns, T, beta) : buildCdarLp(base, returns, T, beta);
+    if (input.maxReturnCap) capRisk(built, n, input.maxReturnCap);
     const s0 = addCols(built.lp, n, gamma, 0, Infinity, 's');
     for (let i = 0; i < n; i++) for (const a of points[i]!) addRow(built.lp, -a * a, Infinity, [i, s0 + i], [-2 * a, 1], 'l2-tangent');
     // primal simplex: the default (dual) strategy stops with HiGHS status -1 on the CDaR model with
@@ -178,13 +202,14 @@ async function solveL2ByTangents(highs: Awaited<ReturnType<typeof loadHighs>>, i
   const w = sol.weights;
   const l2 = gamma * w.reduce((a, b) => a + b * b, 0);
   const risk = sol.extras![measure]!;
-  const converged = gap <= L2_GAP * Math.max(risk + l2, 1e-12);
+  const main = input.maxReturnCap ? -w.reduce((a, x, i) => a + x * input.maxReturnCap!.mu[i]!, 0) : risk;
+  const converged = gap <= L2_GAP * Math.max(Math.abs(main + l2), 1e-12);
   return ok({
     ...sol,
     solver: `${sol.solver}-l2-tangents`,
     status: converged && sol.status === 'optimal' ? 'optimal' : 'optimal-inaccurate',
     activeConstraints: sol.activeConstraints.filter((a) => !a.startsWith('l2-tangent')),
-    extras: { ...sol.extras, objective: risk + l2, l2Gap: gap, l2Rounds: rounds + 1 },
+    extras: { ...sol.extras, objective: main + l2, l2Gap: gap, l2Rounds: rounds + 1 },
     warnings: [
       ...(sol.warnings ?? []),
       ...(converged ? [] : [`L2 term solved by outer tangents: ${rounds + 1} LP rounds left a gap of ${gap.toExponential(2)} in the objective`]),
