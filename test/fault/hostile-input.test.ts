@@ -29,7 +29,9 @@ interface Answer {
 /** One HTTP request; `body` may be a string or a generator of chunks (sent without Content-Length). */
 function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string; chunks?: () => Iterable<Buffer> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = httpRequest({ host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...init.headers } }, (res) => {
+      answered = true;
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -42,7 +44,8 @@ function send(path: string, init: { method?: string; headers?: Record<string, st
     // Honour back-pressure, and stop once the server has answered (it closes the connection).
     const pump = (): void => {
       for (let next = chunks.next(); !next.done; next = chunks.next()) {
-        if (req.destroyed) return;
+        // Once the server has answered, sending more only fills a socket it will not read.
+        if (req.destroyed || answered) return void req.end();
         if (!req.write(next.value)) return void req.once('drain', pump);
       }
       req.end();
